@@ -1,0 +1,234 @@
+/**
+ * `fengong`: the command-line checker for reviewers and CI pipelines. It reuses the same core as
+ * the language server (model, registry, rules); its flags and JSON output are a contract.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyse } from '../analysis';
+import { decodePlanBytes } from '../io/decode';
+import { resolveLocale, t, type Locale } from '../messages';
+import { loadRegistries } from '../registry/load';
+import type { Registry } from '../registry/registry';
+import { RULE_CODES, type RuleCode, type SeveritySetting } from '../rules';
+import { toJson, toSarif, toText, type FileResult } from './output';
+import { s } from './strings';
+import { summary } from './summary';
+
+declare const FENGONG_VERSION: string | undefined;
+const VERSION = typeof FENGONG_VERSION === 'string' ? FENGONG_VERSION : '0.0.0-dev';
+
+export class UsageError extends Error {}
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface CheckArgs {
+  command: 'check' | 'summary';
+  format: 'text' | 'json' | 'sarif';
+  registries: string[];
+  defaultRegistry: boolean;
+  firstListed: 'auto' | 'on' | 'off';
+  severities: Partial<Record<RuleCode, SeveritySetting>>;
+  locale: Locale;
+  paths: string[];
+}
+
+const PLAN_EXTENSIONS = /\.(fgfa|txt|md|markdown)$/i;
+const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'];
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CheckArgs | 'help' | 'version' {
+  let locale = resolveLocale(env.FENGONG_LANG ?? 'zh');
+  // --lang first, so every later error is in the chosen language.
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (langAt >= 0) {
+    const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
+    if (v === 'zh' || v === 'zh-cn' || v === 'en') locale = resolveLocale(v);
+  }
+  const args: CheckArgs = {
+    command: 'check',
+    format: 'text',
+    registries: [],
+    defaultRegistry: true,
+    firstListed: 'auto',
+    severities: {},
+    locale,
+    paths: [],
+  };
+  const rest = [...argv];
+  const first = rest[0];
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return 'help';
+  if (first === '-v' || first === '--version') return 'version';
+  if (first === 'check' || first === 'summary') {
+    args.command = first;
+    rest.shift();
+  } else if (!first.startsWith('-')) {
+    throw new UsageError(s('unknownCommand', locale, first));
+  }
+  for (let i = 0; i < rest.length; i++) {
+    let arg = rest[i];
+    let inline: string | undefined;
+    if (arg.startsWith('--') && arg.includes('=')) {
+      inline = arg.slice(arg.indexOf('=') + 1);
+      arg = arg.slice(0, arg.indexOf('='));
+    }
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(s('missingValue', locale, arg));
+      return v;
+    };
+    switch (arg) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '-v':
+      case '--version':
+        return 'version';
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(s('badValue', locale, arg, v));
+        args.format = v;
+        break;
+      }
+      case '--registry':
+        args.registries.push(value());
+        break;
+      case '--no-default-registry':
+        args.defaultRegistry = false;
+        break;
+      case '--first-listed': {
+        const v = value();
+        if (v !== 'auto' && v !== 'on' && v !== 'off') throw new UsageError(s('badValue', locale, arg, v));
+        args.firstListed = v;
+        break;
+      }
+      case '--rule': {
+        const v = value();
+        const [code, level] = v.split('=');
+        if (!(RULE_CODES as readonly string[]).includes(code) || !SEVERITY_VALUES.includes(level)) throw new UsageError(s('badValue', locale, arg, v));
+        args.severities[code as RuleCode] = level as SeveritySetting;
+        break;
+      }
+      case '--lang':
+        value();
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(s('unknownOption', locale, arg));
+        args.paths.push(rest[i]);
+    }
+  }
+  if (args.paths.length === 0) throw new UsageError(s('noPaths', locale));
+  return args;
+}
+
+/** Expands directories into the plan files under them, in a stable order. */
+function expandPaths(paths: readonly string[], locale: Locale, io: CliIO): { files: string[]; failed: boolean } {
+  const files: string[] = [];
+  let failed = false;
+  const walk = (dir: string): string[] => {
+    const out: string[] = [];
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) out.push(...walk(p));
+      else if (PLAN_EXTENSIONS.test(entry.name)) out.push(p);
+    }
+    return out;
+  };
+  for (const p of paths) {
+    try {
+      if (statSync(p).isDirectory()) {
+        const found = walk(p);
+        if (found.length === 0) {
+          io.err(s('noPlans', locale, p));
+          failed = true;
+        }
+        files.push(...found);
+      } else files.push(p);
+    } catch (e) {
+      io.err(s('unreadable', locale, p, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : (e as Error).message));
+      failed = true;
+    }
+  }
+  return { files, failed };
+}
+
+export function checkFile(file: string, registry: Registry, args: CheckArgs, io: CliIO): FileResult | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    io.err(s('unreadable', args.locale, file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    return null;
+  }
+  const decoded = decodePlanBytes(bytes);
+  if (!decoded.ok) {
+    io.err(s('binary', args.locale, file));
+    return null;
+  }
+  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(s('encoding', args.locale, file, decoded.encoding.toUpperCase()));
+  const analysis = analyse(decoded.text, registry, { locale: args.locale, severities: args.severities, firstListed: args.firstListed });
+  return { file, analysis, encoding: decoded.encoding };
+}
+
+/** Runs the CLI; returns the exit code. */
+export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): number {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(argv, env);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const locale = resolveLocale(env.FENGONG_LANG ?? 'zh');
+    io.err(`fengong: ${e.message}`);
+    io.err(s('usage', locale));
+    return 2;
+  }
+  if (parsed === 'help') {
+    io.out(s('usage', resolveLocale(env.FENGONG_LANG ?? (argv.includes('en') ? 'en' : 'zh'))));
+    return 0;
+  }
+  if (parsed === 'version') {
+    io.out(VERSION);
+    return 0;
+  }
+  const args = parsed;
+  const registry = loadRegistries(args.registries, args.defaultRegistry);
+  for (const issue of registry.issues) {
+    io.err(
+      `${issue.file}:${issue.line + 1}:${issue.character + 1}: error ${issue.code} ${t(issue.code, args.locale, { detail: issue.detail })} ${t('registry.fallback', args.locale)}`,
+    );
+  }
+  const { files, failed } = expandPaths(args.paths, args.locale, io);
+  let unreadable = failed;
+  const results: FileResult[] = [];
+  for (const f of files) {
+    const r = checkFile(f, registry, args, io);
+    if (r) results.push(r);
+    else unreadable = true;
+  }
+  if (args.command === 'summary') {
+    for (const r of results) for (const line of summary(r, args.locale)) io.out(line);
+  } else if (args.format === 'json') {
+    const json = results.map(toJson);
+    io.out(JSON.stringify(args.paths.length === 1 && files.length === 1 && json.length === 1 ? json[0] : json, null, 2));
+  } else if (args.format === 'sarif') {
+    io.out(JSON.stringify(toSarif(results, VERSION, args.locale), null, 2));
+  } else {
+    for (const r of results) for (const line of toText(r)) io.out(line);
+  }
+  if (unreadable) return 2;
+  return results.some((r) => r.analysis.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  const lines: string[] = [];
+  const code = run(process.argv.slice(2), {
+    out: (l) => lines.push(l),
+    err: (l) => process.stderr.write(l + '\n'),
+  });
+  // One write, then let Node exit on its own so a piped stdout is flushed completely.
+  if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+  process.exitCode = code;
+}

@@ -1,0 +1,110 @@
+/**
+ * Every user-facing message of the core, in Chinese and English, in one table
+ * (as vscode-css-languageservice keeps its parser errors). `{name}` placeholders are filled
+ * from the problem's arguments.
+ */
+export type Locale = 'zh-cn' | 'en';
+
+export function resolveLocale(tag: string | undefined | null): Locale {
+  if (!tag) return 'zh-cn';
+  const t = tag.toLowerCase();
+  if (t === 'auto') return 'zh-cn';
+  return t.startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+const TABLE = {
+  'no-clause': {
+    'zh-cn': '任务 {task} 没有责任分工：请在任务末尾写明牵头单位和参加单位，例如“（省科技厅牵头，省财政厅参加）”。',
+    en: 'Task {task} has no responsibility clause: end it with the lead and participating departments, e.g. "（省科技厅牵头，省财政厅参加）".',
+  },
+  'no-lead': {
+    'zh-cn': '任务 {task} 没有牵头单位：{names} 都只是参加/配合单位。请用“牵头”或“牵头单位：”指定一个牵头单位。',
+    en: 'Task {task} has no lead department: {names} only participate. Name one lead with "牵头" or "牵头单位：".',
+  },
+  'unknown-department': {
+    'zh-cn': '名录中没有“{name}”。{hint}',
+    en: '"{name}" is not in the department registry. {hint}',
+  },
+  'unknown-department.suggest': { 'zh-cn': '是否为：{suggestions}？', en: 'Did you mean {suggestions}?' },
+  'unknown-department.none': {
+    'zh-cn': '请核对名称，或把它加入自定义名录（设置 fengong.registries）。',
+    en: 'Check the name, or add it to a registry of your own (setting fengong.registries).',
+  },
+  'outdated-department': {
+    'zh-cn': '“{name}”已于 {year} 年{change}，请改用“{successors}”。',
+    en: '"{name}" was {change} in {year}; write "{successors}" instead.',
+  },
+  'outdated-department.noyear': {
+    'zh-cn': '“{name}”已{change}，请改用“{successors}”。',
+    en: '"{name}" was {change}; write "{successors}" instead.',
+  },
+  'outdated-department.abolished': {
+    'zh-cn': '“{name}”已于 {year} 年撤销，没有单一的承接单位：请按现行职责改写责任单位。',
+    en: '"{name}" was abolished in {year} with no single successor: name the body that holds the duty today.',
+  },
+  'change.renamed': { 'zh-cn': '更名', en: 'renamed' },
+  'change.merged': { 'zh-cn': '整合并入其他机构', en: 'merged' },
+  'change.abolished': { 'zh-cn': '撤销', en: 'abolished' },
+  'alias-department': {
+    'zh-cn': '“{name}”是“{preferred}”的非规范简称，建议改用规范简称“{preferred}”。',
+    en: '"{name}" is an informal name of "{preferred}"; prefer the official short form "{preferred}".',
+  },
+  'lead-also-participant': {
+    'zh-cn': '“{name}”既是牵头单位又是参加单位：请从参加单位中删除。',
+    en: '"{name}" is both lead and participant: remove it from the participants.',
+  },
+  'duplicate-department': {
+    'zh-cn': '“{name}”在同一任务中重复列出：请删除重复项。',
+    en: '"{name}" is listed twice in the same task: remove the duplicate.',
+  },
+  'numbering-gap': {
+    'zh-cn': '任务编号不连续：此处应为 {expected}，实为 {found}。可使用“重新编号”修正。',
+    en: 'Task numbering skips: expected {expected}, found {found}. Use "Renumber tasks" to fix.',
+  },
+  'duplicate-number': {
+    'zh-cn': '任务编号 {found} 重复（应为 {expected}）：可使用“重新编号”修正。',
+    en: 'Task number {found} is used twice (expected {expected}). Use "Renumber tasks" to fix.',
+  },
+  'duplicate-number.related': { 'zh-cn': '编号 {found} 首次出现在这里', en: 'number {found} first used here' },
+  'missing-separator': {
+    'zh-cn': '任务编号 {task} 后缺少分隔符：请写作“{task}{separator}”。',
+    en: 'Task number {task} has no separator after it: write "{task}{separator}".',
+  },
+  'section-order': {
+    'zh-cn': '{kind}序号不连续：此处应为“{expected}”，实为“{found}”。',
+    en: '{kind} numbering out of order: expected "{expected}", found "{found}".',
+  },
+  'kind.section': { 'zh-cn': '部分', en: 'Section' },
+  'kind.subsection': { 'zh-cn': '小节', en: 'Sub-section' },
+  'unbalanced-bracket.unclosed': {
+    'zh-cn': '括号“{char}”没有对应的右括号：请补全或删除。',
+    en: 'Bracket "{char}" is never closed: close or remove it.',
+  },
+  'unbalanced-bracket.unopened': {
+    'zh-cn': '右括号“{char}”没有对应的左括号：请补全或删除。',
+    en: 'Closing bracket "{char}" has no opening bracket: add one or remove it.',
+  },
+  'registry-unreadable': { 'zh-cn': '无法读取名录文件：{detail}', en: 'Cannot read the registry file: {detail}' },
+  'registry-syntax': { 'zh-cn': '名录文件格式错误：{detail}', en: 'Registry file is not valid JSON: {detail}' },
+  'registry-shape': { 'zh-cn': '名录文件内容不符合格式：{detail}', en: 'Registry file has the wrong shape: {detail}' },
+  'registry-duplicate': { 'zh-cn': '名录文件中有重复条目：{detail}', en: 'Registry file has a duplicate entry: {detail}' },
+  'registry.fallback': {
+    'zh-cn': '已跳过该文件，继续使用其余名录检查。',
+    en: 'The file was skipped; checking goes on with the other registries.',
+  },
+  'list.separator': { 'zh-cn': '、', en: ', ' },
+  'quote.open': { 'zh-cn': '“', en: '"' },
+  'quote.close': { 'zh-cn': '”', en: '"' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof TABLE;
+
+export function t(key: MessageKey, locale: Locale, args: Readonly<Record<string, string | number>> = {}): string {
+  const template: string = TABLE[key][locale];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+}
+
+/** 省财政厅、省商务厅 (zh) or 省财政厅, 省商务厅 (en), each quoted. */
+export function quotedList(names: readonly string[], locale: Locale): string {
+  return names.map((n) => t('quote.open', locale) + n + t('quote.close', locale)).join(t('list.separator', locale));
+}

@@ -1,0 +1,392 @@
+/**
+ * Turns the text of a responsibility clause into department mentions with roles, following
+ * the annotation rules of the corpus (shared/corpus/README.md): explicit 牵头, 负责 without
+ * 牵头, the first-listed convention, 会同, labels, and name normalisation.
+ *
+ * Everything works on offsets into the document so every name keeps its exact place.
+ */
+import {
+  CONVENTION_RE,
+  DEADLINE_RE,
+  LABEL_KIND,
+  LABEL_RE,
+  LEAD_VERBS,
+  LEVEL_PREFIX_RE,
+  RESPONSIBLE_VERBS,
+  SHARED_SUFFIX_RE,
+  VERBS,
+  isBarePlace,
+  lacksLevelPrefix,
+  looksLikePerson,
+  looksLikeUnit,
+  type LabelKind,
+} from './lexicon';
+import type { Role } from './types';
+
+/** A name found in the clause, before it becomes a Mention (the parser adds spans). */
+export interface RawMention {
+  role: Role;
+  written: string;
+  name: string;
+  start: number;
+  end: number;
+  via: string | null;
+}
+
+export interface RawDeadline {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ClauseContent {
+  mentions: RawMention[];
+  deadlines: RawDeadline[];
+  persons: string[];
+  explicitLead: boolean;
+}
+
+/** A label line or inline label: 牵头单位：… */
+export interface LabelEntry {
+  label: string;
+  kind: LabelKind;
+  labelStart: number;
+  labelEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+interface Item {
+  start: number;
+  end: number;
+}
+
+interface Group {
+  verb: string | null;
+  /** For 会同: 'host' names before 会同, 'partner' names after it. */
+  part: 'host' | 'partner' | null;
+  items: Item[];
+}
+
+const OPEN = '（([【〔';
+const CLOSE = '）)]】〕';
+const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';', '。', '\n', '\r']);
+const SPACE_RE = /[\s\u3000\u00a0*“”"「」]/;
+
+function isSpace(ch: string): boolean {
+  return SPACE_RE.test(ch);
+}
+
+/** Splits [start, end) at top-level occurrences of the separators, trimming spaces. */
+function splitTopLevel(text: string, start: number, end: number, seps: (i: number) => number): Item[] {
+  const out: Item[] = [];
+  let depth = 0;
+  let segStart = start;
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const len = seps(i);
+      if (len > 0) {
+        out.push({ start: segStart, end: i });
+        segStart = i + len;
+        i += len - 1;
+      }
+    }
+  }
+  out.push({ start: segStart, end });
+  return out.map((s) => trim(text, s)).filter((s) => s.end > s.start);
+}
+
+function trim(text: string, item: Item): Item {
+  let { start, end } = item;
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return { start, end };
+}
+
+function segments(text: string, start: number, end: number): Item[] {
+  return splitTopLevel(text, start, end, (i) => {
+    if (SEGMENT_SEPARATORS.has(text[i])) return 1;
+    // Two or more spaces separate groups as a comma would (牵头单位：市经信委  责任单位：…).
+    if ((text[i] === ' ' || text[i] === '\u3000') && (text[i + 1] === ' ' || text[i + 1] === '\u3000')) {
+      let j = i;
+      while (j < end && (text[j] === ' ' || text[j] === '\u3000')) j++;
+      return j - i;
+    }
+    return 0;
+  });
+}
+
+/** Finds verbs at top level in a segment and groups the text before each. */
+function groupsOf(text: string, seg: Item): Group[] {
+  const groups: Group[] = [];
+  let depth = 0;
+  let from = seg.start;
+  for (let i = seg.start; i < seg.end; i++) {
+    const ch = text[i];
+    if (OPEN.includes(ch)) {
+      depth++;
+      continue;
+    }
+    if (CLOSE.includes(ch)) {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (depth > 0) continue;
+    const verb = VERBS.find((v) => text.startsWith(v, i) && i + v.length <= seg.end);
+    if (!verb) continue;
+    // 负责 inside a name is not a verb; a verb needs names before it or follows 会同.
+    const items = splitNames(text, { start: from, end: i });
+    const prev = groups[groups.length - 1];
+    if (verb === '会同') groups.push({ verb, part: 'host', items });
+    else if (prev?.verb === '会同') groups.push({ verb, part: 'partner', items });
+    else groups.push({ verb, part: null, items });
+    i += verb.length - 1;
+    from = i + 1;
+  }
+  const rest = splitNames(text, { start: from, end: seg.end });
+  if (rest.length > 0) {
+    const prev = groups[groups.length - 1];
+    groups.push({ verb: null, part: prev?.verb === '会同' && prev.part === 'host' ? 'partner' : null, items: rest });
+  }
+  return groups;
+}
+
+/** Splits a list of names on 、 and on 和/及/与 between complete names; parentheses protect their content. */
+function splitNames(text: string, region: Item): Item[] {
+  const r = trim(text, region);
+  if (r.end <= r.start) return [];
+  let parts = splitTopLevel(text, r.start, r.end, (i) => (text[i] === '、' || text[i] === '，' || text[i] === ',' ? 1 : 0));
+  // 各区、县（市）政府 and 各市、县(市、区)政府 are one collective: re-join 各 + one place character.
+  const joined: Item[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    const s = text.slice(p.start, p.end);
+    if (/^各[市区县省]$/.test(s) && k + 1 < parts.length) {
+      joined.push({ start: p.start, end: parts[k + 1].end });
+      k++;
+    } else joined.push(p);
+  }
+  parts = joined;
+  const out: Item[] = [];
+  for (const p of parts) {
+    let start = p.start;
+    for (let i = p.start; i < p.end; i++) {
+      const conj = text.startsWith('以及', i) ? 2 : '和及与'.includes(text[i]) ? 1 : 0;
+      if (!conj) continue;
+      const left = cleanName(text.slice(start, i));
+      const right = cleanName(text.slice(i + conj, p.end));
+      if (left && right && looksLikeUnit(left) && right.length >= 2) {
+        out.push(trim(text, { start, end: i }));
+        start = i + conj;
+        i += conj - 1;
+      }
+    }
+    out.push(trim(text, { start, end: p.end }));
+  }
+  return out.map((it) => stripWords(text, it)).filter((it) => it.end > it.start);
+}
+
+const TRAILING_WORDS = /(?:等相关部门|等有关部门|等有关单位|等相关单位|等部门|等单位|等)$/;
+const LEADING_WORDS = /^(?:以及|和|及|与|由|请)/;
+
+/** Drops 等部门, leading conjunctions and surrounding emphasis from an item, keeping offsets. */
+function stripWords(text: string, it: Item): Item {
+  let { start, end } = trim(text, it);
+  const s = text.slice(start, end);
+  const lead = LEADING_WORDS.exec(s);
+  if (lead) start += lead[0].length;
+  const tail = TRAILING_WORDS.exec(text.slice(start, end));
+  if (tail && end - tail[0].length > start) end -= tail[0].length;
+  return trim(text, { start, end });
+}
+
+function cleanName(s: string): string {
+  return s.replace(/[\s\u3000*“”"「」]/g, '');
+}
+
+/** 省农业农村厅（省乡村振兴局） → 省农业农村厅: a trailing bracket that is itself a unit is a nameplate alias. */
+function dropNameplate(name: string): string {
+  const m = /^(.+?)[（(]([^（）()]+)[）)]$/.exec(name);
+  if (m && looksLikeUnit(m[2]) && !/^(各|相关|有关)/.test(m[1]) && looksLikeUnit(m[1])) return m[1];
+  return name;
+}
+
+/** Expands shared suffixes and prefixes within one list and builds the normalised names. */
+function normaliseList(text: string, items: Item[]): { item: Item; written: string; name: string }[] {
+  const names = items.map((it) => {
+    const written = text.slice(it.start, it.end);
+    return { item: it, written, name: dropNameplate(cleanName(written)) };
+  });
+  // Shared suffix: a run of bare places takes the suffix of the name that ends the run.
+  for (let k = 0; k < names.length; k++) {
+    if (!isBarePlace(names[k].name)) continue;
+    let j = k;
+    while (j < names.length && isBarePlace(names[j].name)) j++;
+    const m = j < names.length ? SHARED_SUFFIX_RE.exec(names[j].name) : null;
+    if (m) for (let x = k; x < j; x++) names[x].name += m[2];
+    k = j;
+  }
+  // Shared prefix: 省商务厅、财政厅 → 省财政厅.
+  let prefix: string | null = null;
+  for (const n of names) {
+    const p = LEVEL_PREFIX_RE.exec(n.name);
+    if (p) prefix = p[1];
+    else if (prefix && lacksLevelPrefix(n.name)) n.name = prefix + n.name;
+    else prefix = null;
+  }
+  return names;
+}
+
+function collectNames(text: string, items: Item[], role: Role, via: string | null, out: ClauseContent): void {
+  for (const n of normaliseList(text, items)) {
+    if (!n.name) continue;
+    if (looksLikePerson(n.name)) {
+      out.persons.push(n.name);
+      continue;
+    }
+    out.mentions.push({ role, written: n.written, name: n.name, start: n.item.start, end: n.item.end, via });
+  }
+}
+
+/** A segment with no verb and no unit in it that reads as a time limit. */
+function isDeadlineSegment(text: string, seg: Item): boolean {
+  const s = text.slice(seg.start, seg.end);
+  if (!DEADLINE_RE.test(s)) return false;
+  if (VERBS.some((v) => v !== '负责' && s.includes(v))) return false;
+  return !splitNames(text, seg).some((it) => looksLikeUnit(cleanName(text.slice(it.start, it.end))) && !DEADLINE_RE.test(text.slice(it.start, it.end)));
+}
+
+function isNoteSegment(text: string, seg: Item): boolean {
+  const s = text.slice(seg.start, seg.end);
+  return CONVENTION_RE.test(s) || /下同|除标注/.test(s);
+}
+
+/**
+ * Parses verb-style content, e.g. 省科技厅牵头,省财政厅、省知识产权局参加.
+ * `defaultRole` is what a verbless list gets when the clause has no verbs at all.
+ */
+function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
+  const segs = segments(text, start, end);
+  const groups: Group[] = [];
+  for (const seg of segs) {
+    if (isNoteSegment(text, seg)) continue;
+    if (isDeadlineSegment(text, seg)) {
+      out.deadlines.push({ text: text.slice(seg.start, seg.end), start: seg.start, end: seg.end });
+      continue;
+    }
+    groups.push(...groupsOf(text, seg));
+  }
+  const explicit = groups.some((g) => g.verb !== null && LEAD_VERBS.has(g.verb));
+  if (explicit) out.explicitLead = true;
+  const roleOf = (g: Group, k: number): Role => {
+    if (explicit) return g.verb !== null && LEAD_VERBS.has(g.verb) ? 'lead' : 'participant';
+    if (convention) return 'lead';
+    if (g.verb === '会同' || g.part === 'host') return 'lead';
+    if (g.part === 'partner') return 'participant';
+    if (g.verb === null) {
+      // A verbless list takes the role of the next verb, else the previous one, else the default.
+      const next = groups.slice(k + 1).find((x) => x.verb !== null);
+      const prev = groups.slice(0, k).reverse().find((x) => x.verb !== null);
+      const ref = next ?? prev;
+      if (!ref || ref.verb === null) return defaultRole;
+      return roleOf(ref, groups.indexOf(ref));
+    }
+    return RESPONSIBLE_VERBS.has(g.verb) ? 'lead' : 'participant';
+  };
+  groups.forEach((g, k) => {
+    const role = roleOf(g, k);
+    const via = g.verb ?? (groups.find((x, i) => i > k && x.verb)?.verb ?? defaultVia);
+    collectNames(text, g.items, role, via, out);
+  });
+}
+
+/** Parses the inside of a bracketed clause, or an inline run of labels. */
+export function parseClauseText(text: string, start: number, end: number, convention: boolean): ClauseContent {
+  const labels = findLabels(text, start, end);
+  if (labels.length > 0 && labels[0].labelStart - start <= 12) {
+    const out = parseLabels(text, labels, convention);
+    // Text before the first label (e.g. a person) is not a department.
+    return out;
+  }
+  const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
+  parseVerbal(text, start, end, convention, out, 'lead', null);
+  return out;
+}
+
+/** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
+export function findLabels(text: string, start: number, end: number): LabelEntry[] {
+  const re = new RegExp(LABEL_RE.source, 'g');
+  re.lastIndex = start;
+  const found: LabelEntry[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < end) {
+    if (m.index + m[0].length > end) break;
+    found.push({
+      label: m[1],
+      kind: LABEL_KIND.get(m[1]) ?? 'participant',
+      labelStart: m.index,
+      labelEnd: m.index + m[1].length,
+      valueStart: m.index + m[0].length,
+      valueEnd: end,
+    });
+  }
+  for (let k = 0; k + 1 < found.length; k++) found[k].valueEnd = found[k + 1].labelStart;
+  return found;
+}
+
+/** Label form: 牵头单位 → lead; 责任/配合单位 → participants, or the lead list under the convention. */
+export function parseLabels(text: string, labels: LabelEntry[], convention: boolean): ClauseContent {
+  const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
+  const hasLeadLabel = labels.some((l) => l.kind === 'lead');
+  if (hasLeadLabel) out.explicitLead = true;
+  for (const l of labels) {
+    if (l.kind === 'person') {
+      const v = cleanName(text.slice(l.valueStart, l.valueEnd)).replace(/[；;，,。]+$/, '');
+      if (v) out.persons.push(v);
+      continue;
+    }
+    if (l.kind === 'deadline') {
+      const it = trim(text, { start: l.valueStart, end: l.valueEnd });
+      let e = it.end;
+      while (e > it.start && /[；;，,。]/.test(text[e - 1])) e--;
+      if (e > it.start) out.deadlines.push({ text: text.slice(it.start, e), start: it.start, end: e });
+      continue;
+    }
+    const value = text.slice(l.valueStart, l.valueEnd);
+    const role: Role = l.kind === 'lead' ? 'lead' : hasLeadLabel || !convention ? 'participant' : 'lead';
+    if (/牵头/.test(value) && l.kind !== 'lead') {
+      // 责任单位：X牵头，Y — rule 1 applies inside the value.
+      parseVerbal(text, l.valueStart, l.valueEnd, false, out, 'participant', l.label);
+    } else {
+      const sub: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
+      parseVerbal(text, l.valueStart, l.valueEnd, false, sub, role, l.label);
+      for (const m of sub.mentions) out.mentions.push({ ...m, role, via: l.label });
+      out.deadlines.push(...sub.deadlines);
+      out.persons.push(...sub.persons);
+    }
+  }
+  return out;
+}
+
+/** True when a bracket's content reads as a responsibility clause rather than prose or a deadline. */
+export function isClauseLike(text: string, start: number, end: number): boolean {
+  const s = text.slice(start, end);
+  if (findLabels(text, start, end).some((l) => l.kind === 'lead' || l.kind === 'participant')) return true;
+  const segs = segments(text, start, end).filter((seg) => !isDeadlineSegment(text, seg) && !isNoteSegment(text, seg));
+  if (segs.length === 0) return false;
+  if (VERBS.some((v) => s.includes(v))) {
+    // A verb must follow something that reads as a unit: 省科技厅牵头, not 确保负责任.
+    return segs.some((seg) => groupsOf(text, seg).some((g) => g.items.some((it) => looksLikeUnit(cleanName(text.slice(it.start, it.end))))));
+  }
+  // A bare list: every item must read as a unit.
+  return segs.every((seg) => splitNames(text, seg).every((it) => looksLikeUnit(cleanName(text.slice(it.start, it.end)))));
+}
+
+/** Whether the content holds only a time limit: (2013年6月底前完成). */
+export function isDeadlineOnly(text: string, start: number, end: number): boolean {
+  const segs = segments(text, start, end);
+  return segs.length > 0 && segs.every((seg) => isDeadlineSegment(text, seg));
+}

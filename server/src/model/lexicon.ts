@@ -1,0 +1,150 @@
+/** Words and patterns of division-of-labour plans, kept in one place so parser and rules agree. */
+
+/** Verbs that give a role to the names before them, longest first so 牵头负责 wins over 负责. */
+export const VERBS = [
+  '按职责分工负责',
+  '按职能分工负责',
+  '按职责负责',
+  '牵头负责',
+  '分别负责',
+  '共同负责',
+  '负责',
+  '牵头',
+  '会同',
+  '参加',
+  '配合',
+  '参与',
+  '协助',
+  '协办',
+] as const;
+
+export type Verb = (typeof VERBS)[number];
+
+export const LEAD_VERBS: ReadonlySet<string> = new Set(['牵头', '牵头负责']);
+export const RESPONSIBLE_VERBS: ReadonlySet<string> = new Set(['负责', '分别负责', '共同负责']);
+
+export type LabelKind = 'lead' | 'participant' | 'person' | 'deadline';
+
+export const LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
+  ['牵头单位', 'lead'],
+  ['牵头部门', 'lead'],
+  ['主办单位', 'lead'],
+  ['主责单位', 'lead'],
+  ['主责部门', 'lead'],
+  ['责任单位', 'participant'],
+  ['责任部门', 'participant'],
+  ['配合单位', 'participant'],
+  ['配合部门', 'participant'],
+  ['参加单位', 'participant'],
+  ['参与单位', 'participant'],
+  ['协办单位', 'participant'],
+  ['协助单位', 'participant'],
+  ['协同单位', 'participant'],
+  ['牵头领导', 'person'],
+  ['责任领导', 'person'],
+  ['分管领导', 'person'],
+  ['牵头人', 'person'],
+  ['责任人', 'person'],
+  ['联系人', 'person'],
+  ['完成时限', 'deadline'],
+  ['完成时间', 'deadline'],
+  ['时间节点', 'deadline'],
+  ['时限要求', 'deadline'],
+  ['时间要求', 'deadline'],
+  ['时限', 'deadline'],
+];
+
+const labelAlternation = LABELS.map(([l]) => l).join('|');
+/** A label followed by a colon, e.g. 牵头单位： — global, for scanning. */
+export const LABEL_RE = new RegExp(`(${labelAlternation})[ \\t\\u3000]*[：:]`, 'g');
+export const LABEL_KIND: ReadonlyMap<string, LabelKind> = new Map(LABELS);
+
+/** The first-listed convention, declared in the preamble or inside a clause (…，下同). */
+export const CONVENTION_RE =
+  /(?:除标注为?[“"「]?牵头[”"」]?(?:单位)?(?:的)?外[，,]\s*)?(?:列|排在?)第一位(?:者|的)?(?:单位)?为牵头(?:或汇总)?单位|(?:排名|列)第一的(?:单位)?为牵头单位/;
+
+/** A unit name ends in one of these (used to tell names from prose, places and time limits). */
+const UNIT_SUFFIXES = [
+  '厅', '委', '局', '办', '部', '署', '行', '院', '会', '府', '中心', '公司', '集团', '队', '所', '站',
+  '馆', '社', '处', '室', '联', '协', '团', '组', '街道', '乡镇', '镇', '开发区', '示范区', '园区', '新区',
+  '单位', '部门', '机构', '专班', '党委', '法院', '检察院', '关', '台', '校', '学', '库', '科', '厂', '会议',
+];
+
+export function looksLikeUnit(name: string): boolean {
+  if (name.length < 2) return false;
+  const n = name.replace(/[（(][^（）()]*[）)]$/, '');
+  if (/^(各|相关|有关)/.test(n)) return true;
+  return UNIT_SUFFIXES.some((s) => n.endsWith(s));
+}
+
+/** A bare place (杭州市, 济源示范区) that may take a shared suffix from the next name. */
+export function isBarePlace(name: string): boolean {
+  return /[市县区州盟旗]$/.test(name) && !/^(各|相关|有关)/.test(name) && !/(政府|管委会|党委)$/.test(name);
+}
+
+/** Suffixes a list may share: 杭州市、宁波市政府 → 杭州市政府. */
+export const SHARED_SUFFIX_RE = /^(.+?[市县区州盟旗])(人民政府|政府|管委会|党委|党委政府|党委和政府)$/;
+
+const PROVINCES = [
+  '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建',
+  '江西', '山东', '河南', '湖北', '湖南', '广东', '广西', '海南', '重庆', '四川', '贵州', '云南', '西藏',
+  '陕西', '甘肃', '青海', '宁夏', '新疆', '香港', '澳门', '台湾', '宁波', '厦门', '青岛', '大连', '深圳',
+];
+const OWN_ISSUER_RE = new RegExp(
+  `^(?:${PROVINCES.join('|')})|^(?:各|相关|有关|全|国|中|人行|人民银行|市级|省级|区级|县级|省直|市直|区直|县直)|^..?[州市县省]|海关|证监|银监|保监|金融监管|能源监管|电监|调查总队|人民银行`,
+);
+
+export const LEVEL_PREFIX_RE = /^([省市区县])(?![场直级属域])/;
+
+/** Whether a name written without its level (财政厅 after 省商务厅) should take the list's shared prefix. */
+export function lacksLevelPrefix(name: string): boolean {
+  return !LEVEL_PREFIX_RE.test(name) && !OWN_ISSUER_RE.test(name) && looksLikeUnit(name) && name.length <= 12;
+}
+
+/** People, not departments: 分管副省长, 区政府分管副区长, 张三同志. */
+export function looksLikePerson(name: string): boolean {
+  return /(省长|市长|区长|县长|书记|秘书长|部长|厅长|局长|主任|同志|领导|负责人)$/.test(name) || /分管/.test(name);
+}
+
+/** A time limit: 2013年6月底前完成, 年内持续推进, 长期坚持. */
+export const DEADLINE_RE =
+  /(\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]+月|年底|年内|年中|月底|季度|上半年|下半年|前完成|底前|之前|以前|长期|持续|逐年|每年|年度|常态化|\d{4}[-—–至]\d{4})/;
+
+/** Characters that may follow a clause to the end of its task: punctuation, spaces, Markdown emphasis. */
+export const TRAILING_RE = /^[\s。．.；;，,、！!*_~`]*$/;
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105. Returns NaN for anything else. */
+export function chineseNumeralValue(s: string): number {
+  if (!s) return NaN;
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) current = CN_DIGITS[ch];
+    else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else return NaN;
+  }
+  return total + current;
+}
+
+const CN_UNITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+export function chineseNumeral(n: number): string {
+  if (n <= 0 || n >= 1000) return String(n);
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  let s = '';
+  if (h) s += CN_UNITS[h] + '百';
+  if (t) s += (t === 1 && !h ? '' : CN_UNITS[t]) + '十';
+  else if (h && u) s += '零';
+  if (u) s += CN_UNITS[u];
+  return s;
+}

@@ -1,0 +1,535 @@
+/**
+ * The plan parser: one linear pass over the lines classifies headings, task numbers, label lines
+ * and prose; a second pass per task finds its responsibility clause. It never throws and never
+ * backtracks: every regular expression here is anchored and linear, so hostile input (a 1 MB
+ * line, 100k brackets) costs time proportional to its length.
+ */
+import {
+  findLabels,
+  isClauseLike,
+  isDeadlineOnly,
+  parseClauseText,
+  parseLabels,
+  type ClauseContent,
+  type LabelEntry,
+} from './clause';
+import { CONVENTION_RE, LABEL_KIND, TRAILING_RE, chineseNumeralValue } from './lexicon';
+import { LineIndex } from './text';
+import type {
+  BracketProblem,
+  Clause,
+  ClauseForm,
+  Convention,
+  CrossReference,
+  Deadline,
+  Mention,
+  NumberStyle,
+  Plan,
+  Section,
+  Span,
+  Subsection,
+  Task,
+} from './types';
+
+type LineKind = 'blank' | 'section' | 'subsection' | 'task' | 'label' | 'prose';
+
+interface LineInfo {
+  kind: LineKind;
+  /** Offset where the content starts (indentation and Markdown markers skipped). */
+  contentStart: number;
+  /** Offset where the content ends (line break excluded). */
+  contentEnd: number;
+  indented: boolean;
+  numeral?: string;
+  numeralStart?: number;
+  numeralEnd?: number;
+  separator?: string | null;
+  bodyStart?: number;
+  style?: NumberStyle;
+  label?: string;
+}
+
+const SECTION_RE = /^([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[、．.][ \t\u3000]*/;
+const SUBSECTION_RE = /^[（(][ \t\u3000]*([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[）)][ \t\u3000]*/;
+const TASK_RE = /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/;
+const PAREN_TASK_RE = /^[（(][ \t\u3000]*(\d{1,3})[ \t\u3000]*[）)][ \t\u3000]*/;
+/** A number that is a quantity or a date, not a task: 2027年, 3个, 50%. */
+const QUANTITY_RE = /^[年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：\-—–~～/]/;
+const LABEL_LINE_RE = new RegExp(`^(${[...LABEL_KIND.keys()].join('|')})[ \\t\\u3000]*[：:]`);
+const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/g;
+const TITLE_WORDS_RE = /(方案|分工|计划|意见|通知|要点|清单|安排|措施|任务)/;
+const OPENERS = '（([【〔';
+const CLOSERS = '）)]】〕';
+const PAIR: Record<string, string> = { '）': '（(', ')': '（(', ']': '[', '】': '【', '〕': '〔' };
+
+export interface ParseOptions {
+  /** Force the first-listed convention on or off; by default it follows the document's declaration. */
+  readonly firstListed?: 'auto' | 'on' | 'off';
+}
+
+export function parsePlan(text: string, options: ParseOptions = {}): Plan {
+  return new PlanParser(text, options).parse();
+}
+
+class PlanParser {
+  private readonly lines: LineIndex;
+  private readonly info: LineInfo[] = [];
+  private readonly sections: Section[] = [];
+  private readonly subsections: Subsection[] = [];
+  private readonly tasks: Task[] = [];
+  private readonly brackets: BracketProblem[] = [];
+  private readonly crossRefs: CrossReference[] = [];
+  private convention: Convention | null = null;
+  private conventionOn = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: ParseOptions,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  span(start: number, end: number): Span {
+    return { start, end, range: this.lines.range(start, end) };
+  }
+
+  parse(): Plan {
+    this.findConvention();
+    this.classifyLines();
+    const title = this.findTitle();
+    this.build();
+    this.findCrossReferences();
+    const restarts = this.tasks.some((t) => t.restarted);
+    return {
+      text: this.text,
+      lines: this.lines,
+      title,
+      convention: this.convention,
+      sections: this.sections,
+      subsections: this.subsections,
+      tasks: this.tasks,
+      crossReferences: this.crossRefs,
+      brackets: this.brackets,
+      numberingRestarts: restarts,
+    };
+  }
+
+  private findConvention(): void {
+    const m = CONVENTION_RE.exec(this.text);
+    if (m) this.convention = { phrase: m[0], span: this.span(m.index, m.index + m[0].length) };
+    const mode = this.options.firstListed ?? 'auto';
+    this.conventionOn = mode === 'on' || (mode === 'auto' && this.convention !== null);
+  }
+
+  private classifyLines(): void {
+    const t = this.text;
+    let arabic = 0;
+    let paren = 0;
+    for (let line = 0; line < this.lines.lineCount; line++) {
+      const lineStart = this.lines.lineStarts[line];
+      const lineEnd = this.lines.lineEnd(line);
+      let s = lineStart;
+      while (s < lineEnd && /[\s\u3000\ufeff]/.test(t[s])) s++;
+      const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
+      // Markdown: headings, list bullets, quotes, emphasis.
+      const md = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?!\*))/.exec(t.slice(s, Math.min(lineEnd, s + 8)));
+      if (md) s += md[0].length;
+      while (t.startsWith('**', s)) s += 2;
+      while (s < lineEnd && /[\s\u3000]/.test(t[s])) s++;
+      let e = lineEnd;
+      while (e > s && /[\s\u3000]/.test(t[e - 1])) e--;
+      const info: LineInfo = { kind: 'prose', contentStart: s, contentEnd: e, indented };
+      this.info.push(info);
+      if (s >= e) {
+        info.kind = 'blank';
+        continue;
+      }
+      const head = t.slice(s, Math.min(e, s + 24));
+      let m: RegExpExecArray | null;
+      if ((m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
+        info.kind = 'section';
+        info.numeral = m[1];
+        info.numeralStart = s;
+        info.numeralEnd = s + m[1].length;
+        info.bodyStart = s + m[0].length;
+      } else if ((m = SUBSECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
+        info.kind = 'subsection';
+        info.numeral = m[1];
+        info.numeralStart = s + m[0].indexOf(m[1]);
+        info.numeralEnd = info.numeralStart + m[1].length;
+        info.bodyStart = s + m[0].length;
+      } else if ((m = LABEL_LINE_RE.exec(head))) {
+        info.kind = 'label';
+        info.label = m[1];
+      } else if ((m = TASK_RE.exec(head)) && this.isTaskNumber(m, head)) {
+        info.kind = 'task';
+        info.style = 'arabic';
+        info.numeral = m[1];
+        info.numeralStart = s;
+        info.numeralEnd = s + m[1].length;
+        const sep = m[2] ? m[2].trim() : '';
+        info.separator = sep === '' ? null : sep;
+        info.bodyStart = s + m[0].length;
+        while (info.bodyStart < e && /[ \t\u3000]/.test(t[info.bodyStart])) info.bodyStart++;
+        arabic++;
+      } else if ((m = PAREN_TASK_RE.exec(head))) {
+        info.kind = 'task';
+        info.style = 'paren-arabic';
+        info.numeral = m[1];
+        info.numeralStart = s + m[0].indexOf(m[1]);
+        info.numeralEnd = info.numeralStart + m[1].length;
+        info.separator = t[s] + '）';
+        info.bodyStart = s + m[0].length;
+        paren++;
+      }
+    }
+    // One task style per document: where 1. numbers the tasks, (1) lines are items inside a task.
+    const style: NumberStyle = arabic > 0 ? 'arabic' : 'paren-arabic';
+    if (paren > 0 && arabic > 0) for (const i of this.info) if (i.kind === 'task' && i.style !== style) i.kind = 'prose';
+  }
+
+  private isTaskNumber(m: RegExpExecArray, head: string): boolean {
+    const value = Number(m[1]);
+    if (value <= 0) return false;
+    const rest = head.slice(m[0].length);
+    if (m[2] && /[.．、)）]/.test(m[2])) return value < 10000 && rest.length > 0;
+    // No separator: the number must stand before words, not be a quantity or a year.
+    if (value >= 1000 || rest.length === 0) return false;
+    if (QUANTITY_RE.test(rest) || /^[\d０-９.．]/.test(rest)) return false;
+    return true;
+  }
+
+  private findTitle(): { text: string; span: Span } | null {
+    let best: number | null = null;
+    for (let line = 0; line < this.info.length; line++) {
+      const i = this.info[line];
+      if (i.kind === 'section' || i.kind === 'subsection' || i.kind === 'task') break;
+      if (i.kind !== 'prose') continue;
+      const s = this.text.slice(i.contentStart, i.contentEnd);
+      if (s.length <= 60 && TITLE_WORDS_RE.test(s) && !/[。：:]$/.test(s) && !/^[《“]/.test(s) && !/[>＞]/.test(s)) best = line;
+    }
+    if (best === null) return null;
+    const i = this.info[best];
+    return { text: this.text.slice(i.contentStart, i.contentEnd), span: this.span(i.contentStart, i.contentEnd) };
+  }
+
+  private build(): void {
+    let section: Section | null = null;
+    let subsection: Subsection | null = null;
+    let headingSinceTask = false;
+    let taskStart = -1;
+    let taskLast = -1;
+    let taskAfterHeading = false;
+    let blankSince = false;
+    const closeTask = () => {
+      if (taskStart >= 0) this.finishTask(taskStart, taskLast, section, subsection, taskAfterHeading);
+      taskStart = -1;
+    };
+    for (let line = 0; line < this.info.length; line++) {
+      const i = this.info[line];
+      switch (i.kind) {
+        case 'blank':
+          blankSince = true;
+          continue;
+        case 'section': {
+          closeTask();
+          section = this.makeHeading('section', line, i) as Section;
+          subsection = null;
+          headingSinceTask = true;
+          this.sections.push(section);
+          break;
+        }
+        case 'subsection': {
+          closeTask();
+          subsection = this.makeHeading('subsection', line, i) as Subsection;
+          (subsection as { section: Section | null }).section = section;
+          section?.subsections.push(subsection);
+          this.subsections.push(subsection);
+          headingSinceTask = true;
+          break;
+        }
+        case 'task':
+          closeTask();
+          taskAfterHeading = headingSinceTask;
+          headingSinceTask = false;
+          taskStart = line;
+          taskLast = line;
+          break;
+        case 'label':
+          if (taskStart >= 0) taskLast = line;
+          break;
+        case 'prose':
+          if (taskStart >= 0 && this.continuesTask(taskStart, taskLast, line, blankSince)) taskLast = line;
+          else closeTask();
+          break;
+      }
+      blankSince = false;
+    }
+    closeTask();
+    this.closeExtents();
+  }
+
+  /** A prose line continues the open task while the task has no clause yet and the line is attached to it. */
+  private continuesTask(first: number, last: number, line: number, blankSince: boolean): boolean {
+    for (let l = first + 1; l <= last; l++) if (this.info[l].kind === 'label') return false;
+    const prev = this.info[last];
+    const prevText = this.text.slice(prev.contentStart, prev.contentEnd).replace(/[\s。．.；;*_]+$/, '');
+    if (CLOSERS.includes(prevText[prevText.length - 1] ?? '') && this.endsWithClause(prev)) return false;
+    return this.info[line].indented || !blankSince;
+  }
+
+  private endsWithClause(info: LineInfo): boolean {
+    const groups = this.bracketGroups(info.bodyStart ?? info.contentStart, info.contentEnd, false);
+    const g = groups[groups.length - 1];
+    return !!g && (isClauseLike(this.text, g.innerStart, g.innerEnd) || isDeadlineOnly(this.text, g.innerStart, g.innerEnd));
+  }
+
+  private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo): Section | Subsection {
+    const numeral = i.numeral ?? '';
+    let titleEnd = i.contentEnd;
+    while (titleEnd > (i.bodyStart ?? 0) && /[*#\s]/.test(this.text[titleEnd - 1])) titleEnd--;
+    const base = {
+      kind,
+      numeral,
+      value: chineseNumeralValue(numeral),
+      title: this.text.slice(i.bodyStart, titleEnd),
+      line,
+      span: this.span(i.numeralStart ?? i.contentStart, titleEnd),
+      numeralSpan: this.span(i.numeralStart ?? 0, i.numeralEnd ?? 0),
+      extent: this.span(this.lines.lineStarts[line], i.contentEnd),
+      tasks: [] as Task[],
+    };
+    return kind === 'section' ? { ...base, kind, subsections: [] } : { ...base, kind, section: null };
+  }
+
+  private closeExtents(): void {
+    const end = (line: number) => this.lines.lineEnd(Math.max(0, line));
+    const lastContent = (before: number) => {
+      let l = before - 1;
+      while (l > 0 && this.info[l].kind === 'blank') l--;
+      return l;
+    };
+    const setExtent = (h: Section | Subsection, nextLine: number) => {
+      (h as { extent: Span }).extent = this.span(this.lines.lineStarts[h.line], end(Math.max(h.line, lastContent(nextLine))));
+    };
+    this.sections.forEach((s, k) => setExtent(s, k + 1 < this.sections.length ? this.sections[k + 1].line : this.info.length));
+    for (const sec of this.sections) {
+      const next = this.sections.find((x) => x.line > sec.line)?.line ?? this.info.length;
+      sec.subsections.forEach((ss, k) => setExtent(ss, k + 1 < sec.subsections.length ? sec.subsections[k + 1].line : next));
+    }
+    for (const ss of this.subsections) if (!ss.section) setExtent(ss, this.subsections.find((x) => x.line > ss.line)?.line ?? this.info.length);
+  }
+
+  private finishTask(first: number, last: number, section: Section | null, subsection: Subsection | null, afterHeading: boolean): void {
+    const i = this.info[first];
+    const t = this.text;
+    const value = Number(i.numeral);
+    const prev = this.tasks[this.tasks.length - 1];
+    const restarted = afterHeading && value === 1 && !!prev && prev.value !== 0;
+    const taskEnd = this.info[last].contentEnd;
+    const bodyStart = i.bodyStart ?? i.contentStart;
+
+    // Label lines after the task (block form), or the clause inside the task's own text.
+    const labelEntries: LabelEntry[] = [];
+    let textEnd = taskEnd;
+    for (let l = first + 1; l <= last; l++) {
+      const li = this.info[l];
+      if (li.kind !== 'label') continue;
+      if (labelEntries.length === 0) textEnd = this.info[this.prevContentLine(l, first)].contentEnd;
+      labelEntries.push(...findLabels(t, li.contentStart, li.contentEnd));
+    }
+    const groups = this.bracketGroups(bodyStart, textEnd, true);
+
+    let clause: Clause | null = null;
+    let content: ClauseContent | null = null;
+    let bodyEnd = textEnd;
+    const deadlines: Deadline[] = [];
+
+    if (labelEntries.length > 0 && labelEntries.some((l) => l.kind === 'lead' || l.kind === 'participant')) {
+      content = parseLabels(t, labelEntries, this.conventionOn);
+      const unitLabels = labelEntries.filter((l) => l.kind === 'lead' || l.kind === 'participant');
+      const lastUnit = unitLabels[unitLabels.length - 1];
+      const firstLabel = labelEntries[0];
+      const leadLabel = labelEntries.find((l) => l.kind === 'lead');
+      clause = {
+        form: 'labels',
+        span: this.span(firstLabel.labelStart, taskEnd),
+        line: this.lines.positionAt(lastUnit.labelStart).line,
+        anchor: this.span(lastUnit.labelStart, lastUnit.labelEnd),
+        explicitLead: content.explicitLead,
+        insertAt: leadLabel ? leadLabel.valueStart : firstLabel.labelStart,
+        persons: content.persons,
+      };
+      // Deadlines in the task's own text still count.
+      this.trailingDeadlines(groups, textEnd, deadlines);
+    } else {
+      const found = this.findInlineClause(groups, bodyStart, textEnd, deadlines);
+      if (found) {
+        content = found.content;
+        clause = found.clause;
+        bodyEnd = found.clause.span.start;
+      } else if (labelEntries.length > 0) {
+        // Only person or deadline labels: no clause, but keep the deadlines.
+        content = parseLabels(t, labelEntries, this.conventionOn);
+      }
+    }
+    if (content) for (const d of content.deadlines) deadlines.push({ text: d.text, span: this.span(d.start, d.end) });
+    deadlines.sort((a, b) => a.span.start - b.span.start);
+
+    const mentions: Mention[] = (content?.mentions ?? []).map((m) => ({
+      role: m.role,
+      written: m.written,
+      name: m.name,
+      via: m.via,
+      span: this.span(m.start, m.end),
+    }));
+    while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
+    const task: Task = {
+      index: this.tasks.length,
+      number: i.numeral ?? '',
+      value,
+      style: i.style ?? 'arabic',
+      numberSpan: this.span(i.numeralStart ?? i.contentStart, i.numeralEnd ?? i.contentStart),
+      separator: i.separator ?? null,
+      line: first,
+      section,
+      subsection,
+      span: this.span(i.numeralStart ?? i.contentStart, taskEnd),
+      bodySpan: this.span(bodyStart, Math.max(bodyStart, bodyEnd)),
+      clause,
+      deadlines,
+      mentions,
+      lead: mentions.filter((m) => m.role === 'lead'),
+      participants: mentions.filter((m) => m.role === 'participant'),
+      restarted,
+    };
+    this.tasks.push(task);
+    (subsection ?? section)?.tasks.push(task);
+    if (subsection && section) section.tasks.push(task);
+  }
+
+  private prevContentLine(line: number, floor: number): number {
+    let l = line - 1;
+    while (l > floor && this.info[l].kind === 'blank') l--;
+    return l;
+  }
+
+  /** Groups of matching brackets at top level in [start, end); records unmatched brackets. */
+  private bracketGroups(start: number, end: number, record: boolean): { open: number; innerStart: number; innerEnd: number; close: number }[] {
+    const t = this.text;
+    const out: { open: number; innerStart: number; innerEnd: number; close: number }[] = [];
+    const stack: number[] = [];
+    for (let k = start; k < end; k++) {
+      const ch = t[k];
+      if (OPENERS.includes(ch)) stack.push(k);
+      else if (CLOSERS.includes(ch)) {
+        // Find the nearest opener this closer can close; round brackets pair across widths.
+        let depth = stack.length - 1;
+        while (depth >= 0 && !PAIR[ch].includes(t[stack[depth]])) depth--;
+        if (depth < 0) {
+          if (record) this.brackets.push({ char: ch, span: this.span(k, k + 1), kind: 'unopened' });
+          continue;
+        }
+        for (let u = stack.length - 1; u > depth; u--) if (record) this.brackets.push({ char: t[stack[u]], span: this.span(stack[u], stack[u] + 1), kind: 'unclosed' });
+        const open = stack[depth];
+        stack.length = depth;
+        if (depth === 0) out.push({ open, innerStart: open + 1, innerEnd: k, close: k + 1 });
+      }
+    }
+    if (stack.length > 0) {
+      for (const o of stack) if (record) this.brackets.push({ char: t[o], span: this.span(o, o + 1), kind: 'unclosed' });
+      // Recover: the outermost unclosed bracket runs to the end, so a clause missing its ）still parses.
+      const open = stack[0];
+      out.push({ open, innerStart: open + 1, innerEnd: end, close: end });
+    }
+    return out;
+  }
+
+  private trailingDeadlines(groups: ReturnType<PlanParser['bracketGroups']>, end: number, out: Deadline[]): number {
+    let tail = end;
+    let k = groups.length - 1;
+    while (k >= 0) {
+      const g = groups[k];
+      if (!TRAILING_RE.test(this.text.slice(g.close, tail))) break;
+      if (!isDeadlineOnly(this.text, g.innerStart, g.innerEnd)) break;
+      out.push({ text: this.text.slice(g.innerStart, g.innerEnd), span: this.span(g.open, g.close) });
+      tail = g.open;
+      k--;
+    }
+    return k;
+  }
+
+  private findInlineClause(
+    groups: ReturnType<PlanParser['bracketGroups']>,
+    bodyStart: number,
+    end: number,
+    deadlines: Deadline[],
+  ): { clause: Clause; content: ClauseContent } | null {
+    const t = this.text;
+    const k = this.trailingDeadlines(groups, end, deadlines);
+    const tailEnd = k + 1 < groups.length ? groups[k + 1].open : end;
+    if (k >= 0) {
+      const g = groups[k];
+      if (TRAILING_RE.test(t.slice(g.close, tailEnd)) && isClauseLike(t, g.innerStart, g.innerEnd)) {
+        const content = parseClauseText(t, g.innerStart, g.innerEnd, this.conventionOn);
+        const form: ClauseForm = t[g.open] === '[' || t[g.open] === '【' ? 'bracket' : 'paren';
+        const labels = findLabels(t, g.innerStart, g.innerEnd).filter((l) => l.kind === 'lead' || l.kind === 'participant');
+        const leadLabel = labels.find((l) => l.kind === 'lead');
+        return {
+          content,
+          clause: {
+            form,
+            span: this.span(g.open, g.close),
+            line: this.lines.positionAt(g.open).line,
+            anchor: this.span(g.open, g.open + 1),
+            explicitLead: content.explicitLead,
+            insertAt: leadLabel ? leadLabel.valueStart : g.innerStart,
+            persons: content.persons,
+          },
+        };
+      }
+    }
+    // Labels on the task's own line without brackets: 牵头单位：省财政厅；责任单位：…
+    const labels = findLabels(t, bodyStart, tailEnd).filter((l) => l.kind !== 'deadline');
+    const unit = labels.filter((l) => l.kind === 'lead' || l.kind === 'participant');
+    if (unit.length > 0 && !this.insideGroup(groups, labels[0].labelStart)) {
+      let e = tailEnd;
+      while (e > labels[0].labelStart && /[\s。；;，,*]/.test(t[e - 1])) e--;
+      const all = findLabels(t, labels[0].labelStart, e);
+      const content = parseLabels(t, all, this.conventionOn);
+      const leadLabel = all.find((l) => l.kind === 'lead');
+      const lastUnit = unit[unit.length - 1];
+      return {
+        content,
+        clause: {
+          form: 'inline-labels',
+          span: this.span(labels[0].labelStart, e),
+          line: this.lines.positionAt(labels[0].labelStart).line,
+          anchor: this.span(lastUnit.labelStart, lastUnit.labelEnd),
+          explicitLead: content.explicitLead,
+          insertAt: leadLabel ? leadLabel.valueStart : labels[0].labelStart,
+          persons: content.persons,
+        },
+      };
+    }
+    return null;
+  }
+
+  private insideGroup(groups: ReturnType<PlanParser['bracketGroups']>, offset: number): boolean {
+    return groups.some((g) => g.open < offset && offset < g.close);
+  }
+
+  private findCrossReferences(): void {
+    const re = new RegExp(CROSS_REF_RE.source, 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.text))) {
+      if (m.index > 0 && /[》>]/.test(this.text[m.index - 1])) continue;
+      const digits = m.index + m[0].indexOf(m[1]);
+      this.crossRefs.push({
+        value: Number(m[1]),
+        span: this.span(m.index, m.index + m[0].length),
+        numberSpan: this.span(digits, digits + m[1].length),
+      });
+    }
+  }
+}

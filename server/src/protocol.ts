@@ -1,0 +1,107 @@
+/**
+ * Fengong's custom protocol, imported by both the VS Code client and the server. Everything here
+ * is plain JSON over LSP, so any LSP client can use it too.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+import type { RuleCode, SeveritySetting } from './rules/types';
+
+/** The `fengong` configuration section, as the server reads it per resource. */
+export interface Settings {
+  /** Registry files layered over the default one: absolute, or relative to the workspace folder. */
+  readonly registries: readonly string[];
+  readonly useDefaultRegistry: boolean;
+  /** Severity per rule code; rules not listed keep their default. */
+  readonly rules: Readonly<Partial<Record<RuleCode, SeveritySetting>>>;
+  /** The "first listed leads" convention: as the plan declares (auto), always, never. */
+  readonly firstListed: 'auto' | 'on' | 'off';
+  /** Language of diagnostics and hovers: follow the editor (auto), or fixed. */
+  readonly language: 'auto' | 'zh-cn' | 'en';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  registries: [],
+  useDefaultRegistry: true,
+  rules: {},
+  firstListed: 'auto',
+  language: 'auto',
+};
+
+/** A task as lists and quick picks show it. */
+export interface TaskInfo {
+  /** Unique within the plan: "12", or "三.4" where numbering restarts per section. */
+  readonly key: string;
+  readonly number: string;
+  readonly section: string | null;
+  readonly subsection: string | null;
+  /** The first words of the task. */
+  readonly label: string;
+  readonly lead: readonly string[];
+  readonly participants: readonly string[];
+  readonly range: Range;
+  /** Range of the task number, for navigation. */
+  readonly selectionRange: Range;
+}
+
+export interface MatrixDepartment {
+  /** The name as written in the plan (normalised). */
+  readonly name: string;
+  /** The registry's preferred name and full name, when known. */
+  readonly preferred: string | null;
+  readonly fullName: string | null;
+  readonly status: 'active' | 'renamed' | 'merged' | 'abolished' | 'unknown';
+  readonly leads: number;
+  readonly participates: number;
+}
+
+/** Departments × tasks: which department leads (L) or joins (P) which task. */
+export interface Matrix {
+  readonly uri: string;
+  readonly title: string | null;
+  readonly tasks: readonly TaskInfo[];
+  readonly departments: readonly MatrixDepartment[];
+  /** One entry per (department, task) pair that has a role. Indexes into the two lists above. */
+  readonly cells: readonly { readonly department: number; readonly task: number; readonly role: 'lead' | 'participant' }[];
+}
+
+export interface UriParams {
+  readonly uri: string;
+}
+
+/** The responsibility matrix of an open plan. */
+export const MatrixRequest = new RequestType<UriParams, Matrix | null, void>('fengong/matrix');
+
+/** The tasks of an open plan, for "go to task" pickers. */
+export const TasksRequest = new RequestType<UriParams, TaskInfo[], void>('fengong/tasks');
+
+export interface PlanStatus {
+  readonly tasks: number;
+  readonly withoutLead: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Counts for the status bar. */
+export const StatusRequest = new RequestType<UriParams, PlanStatus | null, void>('fengong/status');
+
+export interface CheckWorkspaceResult {
+  readonly files: number;
+  readonly problems: number;
+  readonly cancelled: boolean;
+}
+
+/**
+ * Checks every plan file under the workspace folders and publishes their diagnostics. Reports
+ * progress through the request's work-done token and honours cancellation.
+ */
+export const CheckWorkspaceRequest = new RequestType<{ readonly folders?: readonly string[] }, CheckWorkspaceResult, void>(
+  'fengong/checkWorkspace',
+);
+
+/** Command ids the server executes (workspace/executeCommand). Arguments: [uri]. */
+export const Commands = {
+  /** Renumbers every task of the plan in one workspace edit (cross-references in prose follow). */
+  renumber: 'fengong.server.renumber',
+  /** Replaces every use of an outdated name in a plan with its successor: [uri, name, successor]. */
+  replaceEverywhere: 'fengong.server.replaceEverywhere',
+} as const;

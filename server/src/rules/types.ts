@@ -1,0 +1,66 @@
+import type { Locale } from '../messages';
+import type { Plan, Span } from '../model/types';
+import type { Registry } from '../registry/registry';
+
+export const RULE_CODES = [
+  'no-clause',
+  'no-lead',
+  'unknown-department',
+  'outdated-department',
+  'alias-department',
+  'lead-also-participant',
+  'duplicate-department',
+  'numbering-gap',
+  'duplicate-number',
+  'missing-separator',
+  'section-order',
+  'unbalanced-bracket',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, SeveritySetting>> = {
+  'no-clause': 'error',
+  'no-lead': 'error',
+  'unknown-department': 'warning',
+  'outdated-department': 'warning',
+  'alias-department': 'info',
+  'lead-also-participant': 'warning',
+  'duplicate-department': 'warning',
+  'numbering-gap': 'warning',
+  'duplicate-number': 'error',
+  'missing-separator': 'warning',
+  'section-order': 'warning',
+  'unbalanced-bracket': 'error',
+};
+
+/** One finding: stable code, exact place, message in the user's language, and what a quick fix needs. */
+export interface Problem {
+  readonly code: RuleCode;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: string;
+  readonly related?: readonly { readonly span: Span; readonly message: string }[];
+  /** Index of the task it belongs to, if any. */
+  readonly task?: number;
+  readonly data?: ProblemData;
+}
+
+export interface ProblemData {
+  readonly suggestions?: readonly string[];
+  readonly successors?: readonly string[];
+  readonly preferred?: string;
+  readonly separator?: string;
+  readonly name?: string;
+}
+
+export interface RuleContext {
+  readonly plan: Plan;
+  readonly registry: Registry;
+  readonly locale: Locale;
+  report(code: RuleCode, span: Span, message: string, extra?: Pick<Problem, 'related' | 'task' | 'data'>): void;
+}
+
+export type Rule = (ctx: RuleContext) => void;
