@@ -1,0 +1,106 @@
+/**
+ * The responsibility matrix: departments × tasks. Pure (no LSP, no I/O) so the language server,
+ * the VS Code view's export buttons and the CLI all build the same table.
+ */
+import type { Matrix, MatrixDepartment, TaskInfo } from '../protocol';
+import type { Plan, Task } from '../model/types';
+import type { Registry } from '../registry/registry';
+
+const LABEL_LENGTH = 30;
+
+/** The task's words, whitespace collapsed (what labels and the diff compare). */
+export function taskBody(plan: Plan, task: Task): string {
+  return plan.text.slice(task.bodySpan.start, task.bodySpan.end).replace(/[\s\u3000]+/g, '');
+}
+
+/** The first sentence of the task, cut to a length a list can show. */
+export function taskLabel(plan: Plan, task: Task): string {
+  const body = taskBody(plan, task);
+  const sentence = /^[^。；;！!？?]*/.exec(body)?.[0] || body;
+  return [...sentence].length > LABEL_LENGTH ? [...sentence].slice(0, LABEL_LENGTH).join('') + '…' : sentence;
+}
+
+/**
+ * A key unique within the plan: the number, prefixed with the section (and sub-section) numerals
+ * when numbering restarts, because "3" alone would then name several tasks.
+ */
+export function taskKeys(plan: Plan): string[] {
+  const underSub = plan.numberingRestarts && plan.tasks.some((t) => t.restarted && t.subsection && t.subsection.tasks[0] === t);
+  const seen = new Map<string, number>();
+  return plan.tasks.map((t) => {
+    const parts: string[] = [];
+    if (plan.numberingRestarts) {
+      if (t.section) parts.push(t.section.numeral);
+      if (underSub && t.subsection) parts.push(`（${t.subsection.numeral}）`);
+    }
+    parts.push(t.number);
+    const base = parts.join('.');
+    // A number written twice still needs two keys; the second one says which occurrence it is.
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  });
+}
+
+export function taskInfos(plan: Plan): TaskInfo[] {
+  const keys = taskKeys(plan);
+  return plan.tasks.map((t, i) => ({
+    key: keys[i],
+    number: t.number,
+    section: t.section?.numeral ?? null,
+    subsection: t.subsection?.numeral ?? null,
+    label: taskLabel(plan, t),
+    lead: unique(t.lead.map((m) => m.name)),
+    participants: unique(t.participants.map((m) => m.name)),
+    range: t.span.range,
+    selectionRange: t.numberSpan.range,
+  }));
+}
+
+/**
+ * Rows are departments in order of first mention; a name and its aliases (省发改委, 省发展改革委)
+ * share one row, while a former body (省经信委) keeps its own row because the plan assigned the
+ * work to it. A department both leading and joining one task counts once, as lead.
+ */
+export function buildMatrix(plan: Plan, registry: Registry, uri: string): Matrix {
+  const tasks = taskInfos(plan);
+  const rows: { name: string; preferred: string | null; fullName: string | null; status: MatrixDepartment['status']; leads: number; participates: number }[] = [];
+  const rowOf = new Map<string, number>();
+  const cells: { department: number; task: number; role: 'lead' | 'participant' }[] = [];
+  const row = (name: string): number => {
+    const found = registry.lookup(name);
+    const key = found ? `registry:${found.department.name}` : `name:${name}`;
+    let r = rowOf.get(key);
+    if (r === undefined) {
+      r = rows.length;
+      rowOf.set(key, r);
+      rows.push({
+        name,
+        preferred: found?.department.name ?? null,
+        fullName: found?.department.fullName ?? null,
+        status: found?.department.status ?? 'unknown',
+        leads: 0,
+        participates: 0,
+      });
+    }
+    return r;
+  };
+  plan.tasks.forEach((task, ti) => {
+    const roles = new Map<number, 'lead' | 'participant'>();
+    for (const m of task.lead) roles.set(row(m.name), 'lead');
+    for (const m of task.participants) {
+      const r = row(m.name);
+      if (!roles.has(r)) roles.set(r, 'participant');
+    }
+    for (const [department, role] of [...roles].sort((a, b) => a[0] - b[0])) {
+      cells.push({ department, task: ti, role });
+      if (role === 'lead') rows[department].leads++;
+      else rows[department].participates++;
+    }
+  });
+  return { uri, title: plan.title?.text ?? null, tasks, departments: rows, cells };
+}
+
+function unique(names: readonly string[]): string[] {
+  return [...new Set(names)];
+}
