@@ -223,6 +223,11 @@ export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv =
 }
 
 if (require.main === module) {
+  // A reader that stops early (| head) is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const lines: string[] = [];
   const code = run(process.argv.slice(2), {
     out: (l) => lines.push(l),
