@@ -249,7 +249,8 @@ function parseJsonRegistry(text: string, source: string): RegistryLayer {
     names.add(d.name);
     departments.push(d);
   });
-  return { source, departments, issues };
+  // A file with any error is left out whole: half a registry would hide names the user meant to add.
+  return { source, departments: issues.length ? [] : departments, issues };
 }
 
 type IssueFn = (offset: number, code: RegistryIssue['code'], detail: string) => void;
