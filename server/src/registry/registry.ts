@@ -132,7 +132,13 @@ export class Registry {
       if (d <= limit) add(k, d);
     }
     scored.sort((a, b) => a.score - b.score || this.statusRank(a.key) - this.statusRank(b.key) || a.key.localeCompare(b.key));
-    const result = scored.map((s) => s.key);
+    // A near spelling of a former body also suggests the body that replaced it.
+    const result: string[] = [];
+    for (const { key: k } of scored) {
+      if (!result.includes(k)) result.push(k);
+      const d = this.byKey.get(k)?.department;
+      if (d && d.status !== 'active') for (const s of this.currentSuccessors(d)) if (!result.includes(s.name)) result.push(s.name);
+    }
     this.suggestionCache.set(key, result);
     return result.slice(0, max);
   }
