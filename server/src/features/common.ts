@@ -1,0 +1,71 @@
+/** What every feature receives: one analysed plan document. No LSP connection, no I/O. */
+import type { Locale } from '../messages';
+import type { Mention, Plan, Section, Subsection, Task } from '../model/types';
+import type { Registry } from '../registry/registry';
+import { registryKey } from '../registry/registry';
+import type { Problem } from '../rules/types';
+
+export interface PlanDocument {
+  readonly uri: string;
+  readonly plan: Plan;
+  readonly problems: readonly Problem[];
+  readonly registry: Registry;
+  readonly locale: Locale;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** The mention whose span holds the offset (a cursor just after the last character counts). */
+export function mentionAt(plan: Plan, offset: number): { task: Task; mention: Mention } | null {
+  const task = taskAt(plan, offset);
+  if (!task) return null;
+  for (const mention of task.mentions) if (mention.span.start <= offset && offset <= mention.span.end) return { task, mention };
+  return null;
+}
+
+export function taskAt(plan: Plan, offset: number): Task | null {
+  // Tasks are in document order; a binary search keeps this cheap on 1,000-task plans.
+  let lo = 0;
+  let hi = plan.tasks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = plan.tasks[mid];
+    if (offset < t.span.start) hi = mid - 1;
+    else if (offset > t.span.end) lo = mid + 1;
+    else return t;
+  }
+  return null;
+}
+
+export function headingAt(plan: Plan, offset: number): Section | Subsection | null {
+  for (const h of [...plan.sections, ...plan.subsections]) if (h.span.start <= offset && offset <= h.span.end) return h;
+  return null;
+}
+
+/** Names compare as the registry compares them: brackets and spaces do not matter. */
+export function sameName(a: string, b: string): boolean {
+  return registryKey(a) === registryKey(b);
+}
+
+/** Every mention in the plan of a name, in document order. */
+export function mentionsOf(plan: Plan, name: string): { task: Task; mention: Mention }[] {
+  const key = registryKey(name);
+  const out: { task: Task; mention: Mention }[] = [];
+  for (const task of plan.tasks) for (const mention of task.mentions) if (registryKey(mention.name) === key) out.push({ task, mention });
+  return out;
+}
+
+/**
+ * Escapes text from the document or a registry for Markdown: every ASCII punctuation character
+ * CommonMark lets one escape, so names can never open links, emphasis, HTML or command URIs.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:$%;@^]/g, '\\$&').replace(/\r?\n|\r/g, ' ');
+}
+
+export function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,123 @@
+/**
+ * The LSP glue: capabilities, and one registration line per handler. Every handler goes through
+ * the same wrapper (runner.ts) and calls a feature with the analysed document.
+ */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ProgressToken,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver';
+import { codeActions, RENUMBER_KIND } from './features/codeActions';
+import { completion } from './features/completion';
+import { toDiagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { definition, documentHighlights, references } from './features/navigation';
+import { codeLenses, LEGEND, semanticTokens } from './features/presentation';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
+import { executeCommand } from './features/commands';
+import type { PlanDocument } from './features/common';
+import { CheckWorkspaceRequest, Commands, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
+import { buildMatrix, taskInfos } from './reviewer/matrix';
+import { runSafe } from './runner';
+import { Session } from './session';
+
+declare const FENGONG_VERSION: string;
+
+export function startServer(connection: Connection): void {
+  let session: Session | undefined;
+  const log = { error: (m: string) => connection.console.error(m) };
+
+  /** Wraps a handler that needs one analysed document. */
+  function onPlan<P extends { textDocument: TextDocumentIdentifier }, R>(name: string, empty: R, fn: (doc: PlanDocument, params: P) => R | Promise<R>) {
+    return (params: P, token: CancellationToken): Promise<R> =>
+      runSafe(log, name, params.textDocument.uri, token, empty, async () => {
+        const doc = session ? await session.planDocument(params.textDocument.uri) : null;
+        return doc && !token.isCancellationRequested ? fn(doc, params) : empty;
+      });
+  }
+  /** The same for the custom requests, whose parameter is { uri }. */
+  function onUri<R>(name: string, empty: R, fn: (doc: PlanDocument) => R) {
+    return (params: { uri: string }, token: CancellationToken) => onPlan<{ textDocument: TextDocumentIdentifier }, R>(name, empty, fn)({ textDocument: { uri: params.uri } }, token);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const s = new Session(connection, params);
+    session = s;
+    s.documents.onDidOpen((e) => s.opened(e.document.uri));
+    s.documents.onDidChangeContent((e) => s.changed(e.document.uri));
+    s.documents.onDidClose((e) => s.closed(e.document.uri));
+    s.documents.listen(connection);
+    return {
+      serverInfo: { name: 'fengong-language-server', version: typeof FENGONG_VERSION === 'string' ? FENGONG_VERSION : 'dev' },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: '分工' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        completionProvider: { triggerCharacters: ['（', '(', '、', '，', ',', '：', ':'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_KIND] },
+        renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(Commands) },
+        ...(s.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!session) return;
+    void session.watchRegistryFiles().catch((e: unknown) => log.error(`could not watch registry files: ${String(e)}`));
+    if (session.foldersChangeSupported) connection.workspace.onDidChangeWorkspaceFolders((e) => session?.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+  });
+  connection.onDidChangeConfiguration((p) => session?.configurationChanged(p.settings));
+  connection.onDidChangeWatchedFiles((p) => session?.registryFilesChanged(p.changes.map((c) => c.uri)));
+
+  connection.languages.diagnostics.on(onPlan('diagnostics', { kind: 'full' as const, items: [] }, (d) => ({ kind: 'full' as const, items: toDiagnostics(d.uri, d.problems) })));
+  connection.onDocumentSymbol(onPlan('documentSymbol', [], (d) => documentSymbols(d)));
+  connection.onFoldingRanges(onPlan('foldingRange', [], (d) => foldingRanges(d)));
+  connection.onHover(onPlan('hover', null, (d, p) => hover(d, p.position)));
+  connection.onDefinition(onPlan('definition', [], (d, p) => definition(d, p.position)));
+  connection.onReferences(onPlan('references', [], (d, p) => references(d, p.position, p.context.includeDeclaration)));
+  connection.onDocumentHighlight(onPlan('documentHighlight', [], (d, p) => documentHighlights(d, p.position)));
+  connection.onCompletion(onPlan('completion', null, (d, p) => completion(d, p.position)));
+  connection.onCodeAction(onPlan('codeAction', [], (d, p) => codeActions(d, p.context.diagnostics, p.context.only)));
+  connection.onPrepareRename(onPlan('prepareRename', null, (d, p) => prepareRename(d, p.position)));
+  connection.onRenameRequest(onPlan('rename', null, async (d, p) => rename(d, p.position, p.newName, (await session?.openPlanDocuments()) ?? [])));
+  connection.languages.semanticTokens.on(onPlan('semanticTokens', { data: [] }, (d) => semanticTokens(d)));
+  connection.onCodeLens(onPlan('codeLens', [], (d) => codeLenses(d)));
+  connection.onWorkspaceSymbol((p, token) => runSafe(log, 'workspaceSymbol', undefined, token, [], async () => workspaceSymbols((await session?.allPlanDocuments()) ?? [], p.query)));
+  connection.onExecuteCommand((p, token) =>
+    runSafe(log, 'executeCommand', String(p.arguments?.[0] ?? ''), token, null, async () => {
+      const doc = session && typeof p.arguments?.[0] === 'string' ? await session.planDocument(p.arguments[0]) : null;
+      const e = doc ? executeCommand(doc, p.command, p.arguments ?? []) : null;
+      if (e) await connection.workspace.applyEdit(e);
+      return null;
+    }),
+  );
+  connection.onRequest(MatrixRequest, onUri('matrix', null, (d) => buildMatrix(d.plan, d.registry, d.uri)));
+  connection.onRequest(TasksRequest, onUri('tasks', [], (d) => taskInfos(d.plan)));
+  connection.onRequest(StatusRequest, onUri('status', null, (d) => ({
+    tasks: d.plan.tasks.length,
+    withoutLead: d.plan.tasks.filter((x) => x.lead.length === 0).length,
+    errors: d.problems.filter((x) => x.severity === 'error').length,
+    warnings: d.problems.filter((x) => x.severity === 'warning').length,
+  })));
+  connection.onRequest(CheckWorkspaceRequest, (p, token) =>
+    runSafe(log, 'checkWorkspace', undefined, undefined, { files: 0, problems: 0, cancelled: true }, () =>
+      session ? session.checkWorkspace(p.folders, token, (p as { workDoneToken?: ProgressToken }).workDoneToken) : { files: 0, problems: 0, cancelled: false },
+    ),
+  );
+  connection.listen();
+}

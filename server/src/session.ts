@@ -1,0 +1,269 @@
+/**
+ * The server's state and the work that needs the connection: open documents, settings,
+ * registries, analysis cache, diagnostics (push or pull), registry watching and the workspace
+ * check. Features never see this; they receive a PlanDocument.
+ */
+import {
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  WorkDoneProgress,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type ProgressToken,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DocumentCache } from './documentCache';
+import { toDiagnostics } from './features/diagnostics';
+import { listCandidateFiles, readPlanFile } from './features/workspaceFiles';
+import type { PlanDocument } from './features/common';
+import { t, type Locale } from './messages';
+import { analyse } from './analysis';
+import type { CheckWorkspaceResult } from './protocol';
+import type { RegistryIssue } from './registry/registry';
+import { formatError } from './runner';
+import { SettingsStore } from './settings';
+
+/** Edits typed in a burst are analysed once, for the newest version. */
+const VALIDATION_DELAY_MS = 30;
+
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly cache = new DocumentCache();
+  readonly settings: SettingsStore;
+  /** Plans found by the workspace check that are not open, for workspace symbols. */
+  private readonly workspacePlans = new Map<string, PlanDocument>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Files whose diagnostics were pushed by the workspace check (pull clients must see them cleared on open). */
+  private readonly pushedByCheck = new Set<string>();
+  private folders: string[] = [];
+  private pushedSettings: unknown = undefined;
+  readonly pullDiagnostics: boolean;
+  private readonly caps: ClientCapabilities;
+
+  constructor(
+    readonly connection: Connection,
+    params: InitializeParams,
+  ) {
+    this.caps = params.capabilities;
+    this.pullDiagnostics = !!this.caps.textDocument?.diagnostic;
+    this.folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (this.folders.length === 0 && params.rootUri) this.folders = [URI.parse(params.rootUri).fsPath];
+    const hasConfiguration = !!this.caps.workspace?.configuration;
+    this.settings = new SettingsStore(
+      hasConfiguration
+        ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'fengong' }) as Promise<unknown>
+        : () => Promise.resolve(this.pushedSettings),
+      params.locale,
+      () => this.folders,
+      (issue, locale) => this.reportRegistryIssue(issue, locale),
+    );
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  error(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  /** The analysed open document, or null when it is not open (or closed while we waited). */
+  async planDocument(uri: string): Promise<PlanDocument | null> {
+    const env = await this.settings.environment(uri);
+    const doc = this.documents.get(uri);
+    if (!doc) return this.workspacePlans.get(uri) ?? null;
+    const a = this.cache.get(uri, doc.version, doc.getText(), env);
+    return { uri, plan: a.plan, problems: a.problems, registry: env.registry, locale: env.locale };
+  }
+
+  async openPlanDocuments(): Promise<PlanDocument[]> {
+    const out: PlanDocument[] = [];
+    for (const d of this.documents.all()) {
+      const p = await this.planDocument(d.uri);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
+  /** Open documents first, then plans the workspace check found. */
+  async allPlanDocuments(): Promise<PlanDocument[]> {
+    const open = await this.openPlanDocuments();
+    const openUris = new Set(open.map((d) => d.uri));
+    return [...open, ...[...this.workspacePlans.values()].filter((d) => !openUris.has(d.uri))];
+  }
+
+  get foldersChangeSupported(): boolean {
+    return !!this.caps.workspace?.workspaceFolders;
+  }
+
+  get locale(): Locale {
+    return this.settings.defaultLocale;
+  }
+
+  // ----- diagnostics -----
+
+  scheduleValidation(uri: string): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        void this.validate(uri);
+      }, VALIDATION_DELAY_MS),
+    );
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      const p = await this.planDocument(uri);
+      // A newer version arrived while settings were fetched: its own validation will publish.
+      if (!p || this.documents.get(uri)?.version !== version) return;
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(uri, p.problems) });
+    } catch (err) {
+      this.error(formatError(`validation failed for ${uri}`, err));
+    }
+  }
+
+  opened(uri: string): void {
+    if (!this.pullDiagnostics) this.scheduleValidation(uri);
+    else if (this.pushedByCheck.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  changed(uri: string): void {
+    if (!this.pullDiagnostics) this.scheduleValidation(uri);
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
+    this.cache.evict(uri);
+    this.settings.forget(uri);
+    if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Settings or registries changed: every open plan is checked again. */
+  revalidateAll(): void {
+    if (this.pullDiagnostics) {
+      if (this.caps.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const d of this.documents.all()) this.scheduleValidation(d.uri);
+  }
+
+  configurationChanged(settings: unknown): void {
+    this.pushedSettings = (settings as { fengong?: unknown } | null)?.fengong;
+    this.settings.configurationChanged();
+    this.revalidateAll();
+  }
+
+  // ----- registries -----
+
+  private reportRegistryIssue(issue: RegistryIssue, locale: Locale): void {
+    const where = `${issue.file}:${issue.line + 1}:${issue.character + 1}`;
+    const message = `${where}: ${t(issue.code, locale, { detail: issue.detail })} ${t('registry.fallback', locale)}`;
+    this.connection.console.warn(message);
+    void this.connection.window.showWarningMessage(message);
+  }
+
+  async watchRegistryFiles(): Promise<void> {
+    if (!this.caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.txt' }, { globPattern: '**/*.fgreg' }],
+    });
+  }
+
+  registryFilesChanged(uris: readonly string[]): void {
+    const paths = uris.map((u) => URI.parse(u).fsPath);
+    if (this.settings.registryFilesChanged(paths)) this.revalidateAll();
+  }
+
+  foldersChanged(added: readonly string[], removed: readonly string[]): void {
+    const rm = new Set(removed.map((u) => URI.parse(u).fsPath));
+    this.folders = [...this.folders.filter((f) => !rm.has(f)), ...added.map((u) => URI.parse(u).fsPath)];
+  }
+
+  // ----- workspace check -----
+
+  async checkWorkspace(folders: readonly string[] | undefined, token: CancellationToken, workDoneToken: ProgressToken | undefined): Promise<CheckWorkspaceResult> {
+    const roots = folders?.length ? folders.map((f) => (f.startsWith('file:') ? URI.parse(f).fsPath : f)) : this.folders;
+    const progress = await this.progress(workDoneToken);
+    const title = t('progress.check', this.locale);
+    progress.report({ kind: 'begin', title, cancellable: true, percentage: 0 });
+    let files = 0;
+    let problems = 0;
+    let cancelled = false;
+    try {
+      const candidates = await listCandidateFiles(roots, () => token.isCancellationRequested);
+      for (let i = 0; i < candidates.length; i++) {
+        if (token.isCancellationRequested) break;
+        const uri = URI.file(candidates[i]).toString();
+        const open = this.documents.get(uri);
+        let doc: PlanDocument | null = null;
+        if (open) doc = await this.planDocument(uri);
+        else {
+          const text = await readPlanFile(candidates[i]);
+          if (text !== null) {
+            const env = await this.settings.environment(uri);
+            const a = analyse(text, env.registry, { firstListed: env.settings.firstListed, severities: env.settings.rules, locale: env.locale });
+            doc = { uri, plan: a.plan, problems: a.problems, registry: env.registry, locale: env.locale };
+            this.workspacePlans.set(uri, doc);
+          }
+        }
+        if (doc) {
+          files++;
+          problems += doc.problems.length;
+          if (!open || !this.pullDiagnostics) {
+            if (!open) this.pushedByCheck.add(uri);
+            await this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, doc.problems) });
+          }
+        }
+        const done = i + 1;
+        progress.report({
+          kind: 'report',
+          percentage: Math.round((done / candidates.length) * 100),
+          message: t('progress.files', this.locale, { done, total: candidates.length }),
+        });
+        // Let a $/cancelRequest in the queue be read before the next file.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      cancelled = token.isCancellationRequested;
+      progress.report({ kind: 'end' });
+    }
+    return { files, problems, cancelled };
+  }
+
+  /** Reports through the request's own token, or a server-created one, or nowhere. */
+  private async progress(token: ProgressToken | undefined): Promise<{ report(v: WorkDoneProgressValue): void }> {
+    if (token !== undefined) return { report: (v) => void this.connection.sendProgress(WorkDoneProgress.type, token, v) };
+    if (this.caps.window?.workDoneProgress) {
+      try {
+        const p = await this.connection.window.createWorkDoneProgress();
+        let begun = false;
+        return {
+          report: (v) => {
+            if (v.kind === 'begin') {
+              begun = true;
+              p.begin(v.title, v.percentage, v.message, v.cancellable);
+            } else if (v.kind === 'report' && begun) p.report(v.percentage ?? 0, v.message ?? '');
+            else if (v.kind === 'end') p.done();
+          },
+        };
+      } catch {
+        // The client refused a progress token: the check still runs, silently.
+      }
+    }
+    return { report: () => undefined };
+  }
+}
+
+type WorkDoneProgressValue =
+  | { kind: 'begin'; title: string; cancellable?: boolean; message?: string; percentage?: number }
+  | { kind: 'report'; message?: string; percentage?: number }
+  | { kind: 'end'; message?: string };
