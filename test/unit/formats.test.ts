@@ -70,6 +70,20 @@ describe('clause formats', () => {
     ]);
   });
 
+  it('does not take the quoted “牵头” of a convention note for an explicit lead', () => {
+    const text = '一、甲\n1.任务。（责任单位：省商务厅、省经信厅。除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）\n2.任务。（责任单位：省财政厅）';
+    assert.deepEqual(roles(text), [
+      { n: '1', lead: ['省商务厅', '省经信厅'], part: [] },
+      { n: '2', lead: ['省财政厅'], part: [] },
+    ]);
+  });
+
+  it('recognises the convention worded with 部门 or 排在第一位', () => {
+    for (const phrase of ['列第一位者为牵头部门', '排在第一位的为牵头单位', '列第一位的部门为牵头部门']) {
+      assert.ok(parsePlan(`说明：${phrase}。\n1.甲。（省财政厅、省商务厅负责）`).convention, phrase);
+    }
+  });
+
   it('reads labels on the task line without brackets', () => {
     assert.deepEqual(roles('1.推进改革。牵头单位：省财政厅；责任单位：省发展改革委、省经信厅'), [
       { n: '1', lead: ['省财政厅'], part: ['省发展改革委', '省经信厅'] },

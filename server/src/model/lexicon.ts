@@ -61,7 +61,7 @@ export const LABEL_KIND: ReadonlyMap<string, LabelKind> = new Map(LABELS);
 
 /** The first-listed convention, declared in the preamble or inside a clause (…，下同). */
 export const CONVENTION_RE =
-  /(?:除标注为?[“"「]?牵头[”"」]?(?:单位)?(?:的)?外[，,]\s*)?(?:列|排在?)第一位(?:者|的)?(?:单位)?为牵头(?:或汇总)?单位|(?:排名|列)第一的(?:单位)?为牵头单位/;
+  /(?:除标注为?[“"「]?牵头[”"」]?(?:单位|部门)?(?:的)?外[，,]\s*)?(?:列|排|排在|列在)第一位?(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:或汇总)?(?:单位|部门)/;
 
 /** A unit name ends in one of these (used to tell names from prose, places and time limits). */
 const UNIT_SUFFIXES = [
