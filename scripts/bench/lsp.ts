@@ -1,0 +1,160 @@
+/**
+ * A bare stdio LSP client for timing the real server (node dist/server.js --stdio): what an
+ * editor does, minus the editor. Diagnostics are matched to the document version they answer,
+ * so a stale publish for an older version never counts as the answer to a keystroke.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export interface Published {
+  readonly version: number | undefined;
+  readonly count: number;
+  /** performance.now() when it arrived. */
+  readonly at: number;
+}
+
+export class BenchClient {
+  private readonly waiters: { uri: string; version: number | null; resolve: (p: Published) => void }[] = [];
+  private readonly last = new Map<string, Published>();
+  private stderr = '';
+
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(serverJs: string): Promise<BenchClient> {
+    const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const client = new BenchClient(proc, connection);
+    proc.stderr!.on('data', (d: Buffer) => (client.stderr = (client.stderr + d.toString()).slice(-4000)));
+    // The server may ask for settings and register capabilities; answer as a plain editor would.
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.onPublish(p));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      locale: 'zh-cn',
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true, relatedInformation: true },
+          synchronization: { dynamicRegistration: false },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private onPublish(p: PublishDiagnosticsParams): void {
+    const got: Published = { version: p.version, count: p.diagnostics.length, at: performance.now() };
+    this.last.set(p.uri, got);
+    for (let k = this.waiters.length - 1; k >= 0; k--) {
+      const w = this.waiters[k];
+      if (w.uri !== p.uri) continue;
+      // A server that does not send versions answers with the first publish after the request.
+      if (w.version === null || p.version === undefined || p.version >= w.version) {
+        this.waiters.splice(k, 1);
+        w.resolve(got);
+      }
+    }
+  }
+
+  /** Resolves with the first publish for the uri at or after the version; rejects after the deadline. */
+  diagnosticsFor(uri: string, version: number | null, timeoutMs: number): Promise<Published> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const k = this.waiters.indexOf(waiter);
+        if (k >= 0) this.waiters.splice(k, 1);
+        reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs} ms${this.stderr ? `; server stderr: ${this.stderr}` : ''}`));
+      }, timeoutMs);
+      const waiter = {
+        uri,
+        version,
+        resolve: (p: Published) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  async open(uri: string, text: string, timeoutMs: number): Promise<Published> {
+    const answer = this.diagnosticsFor(uri, 1, timeoutMs);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'fengong', version: 1, text } });
+    return answer;
+  }
+
+  /** Sends one incremental change and resolves with the publish that answers it. */
+  async change(uri: string, version: number, range: { start: Position; end: Position }, text: string, timeoutMs: number): Promise<Published> {
+    const answer = this.diagnosticsFor(uri, version, timeoutMs);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return answer;
+  }
+
+  async symbols(uri: string): Promise<number> {
+    const result = await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    return result?.length ?? 0;
+  }
+
+  async hover(uri: string, position: Position): Promise<boolean> {
+    const result = await this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    return result !== null;
+  }
+
+  /** Resident set size of the server process in MB, from /proc (Linux). */
+  rssMb(): { rss: number; peak: number } | null {
+    try {
+      const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+      const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+      return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+    } catch {
+      return null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) resolve();
+      else this.proc.once('exit', () => resolve());
+    });
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // The server may already be gone; killing it below is enough.
+    }
+    const timer = setTimeout(() => this.proc.kill(), 2000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}

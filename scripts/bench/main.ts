@@ -1,0 +1,245 @@
+/**
+ * `npm run bench`: how long Fengong takes on plans of 1k, 10k and 50k tasks, against the Markdown
+ * outline VS Code users get (the peer) and one regular expression per line (the floor), plus
+ * keystroke → diagnostics, outline, hover and memory over a real stdio LSP connection.
+ *
+ * Prints a table; the LAST line is one JSON object with every figure. `--quick` (1k and 10k,
+ * fewer repetitions) is what the unit tests run; it fails only on errors, never on timings.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { analyse } from '../../server/src/analysis';
+import { parsePlan } from '../../server/src/model/parser';
+import type { Plan } from '../../server/src/model/types';
+import { floorScan } from './floor';
+import { generatePlan, type GeneratedPlan } from './generate';
+import { BenchClient } from './lsp';
+import { benchNames, type BenchNames } from './names';
+import { markdownOutline, type Outline } from './peer';
+import { median, percentile, round, timeRuns } from './stats';
+
+const ROOT = join(__dirname, '..', '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const SEED = 20130614;
+
+interface Config {
+  readonly quick: boolean;
+  readonly sizes: readonly number[];
+  /** Timed runs of the in-process measurements, per size (fewer for the biggest plan). */
+  readonly reps: (size: number) => number;
+  readonly edits: number;
+  readonly requests: number;
+}
+
+function config(argv: readonly string[]): Config {
+  const quick = argv.includes('--quick');
+  const sizesArg = argv.find((a) => a.startsWith('--sizes='));
+  const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number).filter((n) => n > 0) : quick ? [1000, 10000] : [1000, 10000, 50000];
+  return {
+    quick,
+    sizes,
+    reps: (size) => (quick ? 3 : size >= 50000 ? 7 : 15),
+    edits: quick ? 10 : 60,
+    requests: quick ? 5 : 30,
+  };
+}
+
+function machine() {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {
+    // Not Linux: os.cpus() already named the CPU.
+  }
+  return { cpu, cores: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}`, memoryGb: round(totalmem() / 2 ** 30) };
+}
+
+interface LspFigures {
+  openMs: number;
+  keystrokeP50Ms: number;
+  keystrokeP95Ms: number;
+  keystrokeMaxMs: number;
+  edits: number;
+  symbolsP50Ms: number;
+  symbolsP95Ms: number;
+  hoverP50Ms: number;
+  hoverP95Ms: number;
+  rssMb: number | null;
+  peakRssMb: number | null;
+  diagnostics: number;
+}
+
+/** Keystrokes in the middle half of the plan: insert a character in a task's words, then delete it. */
+function editPoints(plan: Plan, count: number) {
+  const middle = plan.tasks.slice(Math.floor(plan.tasks.length / 4), Math.ceil((plan.tasks.length * 3) / 4));
+  const step = Math.max(1, Math.floor(middle.length / Math.max(1, count)));
+  const out = [];
+  for (let k = 0; k < middle.length && out.length < count; k += step) {
+    const s = middle[k].bodySpan.range.start;
+    out.push({ line: s.line, character: s.character + 1 });
+  }
+  return out;
+}
+
+function hoverPoints(plan: Plan, count: number) {
+  const middle = plan.tasks.slice(Math.floor(plan.tasks.length / 4), Math.ceil((plan.tasks.length * 3) / 4)).filter((t) => t.mentions.length > 0);
+  const step = Math.max(1, Math.floor(middle.length / Math.max(1, count)));
+  const out = [];
+  for (let k = 0; k < middle.length && out.length < count; k += step) {
+    const s = middle[k].mentions[0].span.range.start;
+    out.push({ line: s.line, character: s.character + 1 });
+  }
+  return out;
+}
+
+async function measureLsp(g: GeneratedPlan, plan: Plan, cfg: Config): Promise<LspFigures> {
+  const client = await BenchClient.start(SERVER);
+  const uri = `file:///bench/plan-${g.tasks}.txt`;
+  const deadline = 120_000;
+  try {
+    const t0 = performance.now();
+    const opened = await client.open(uri, g.text, deadline);
+    const openMs = opened.at - t0;
+    let version = 1;
+    const keystrokes: number[] = [];
+    let last = opened;
+    for (const p of editPoints(plan, Math.ceil(cfg.edits / 2))) {
+      for (const insert of [true, false]) {
+        version++;
+        const range = insert ? { start: p, end: p } : { start: p, end: { line: p.line, character: p.character + 1 } };
+        const sent = performance.now();
+        last = await client.change(uri, version, range, insert ? '快' : '', deadline);
+        keystrokes.push(last.at - sent);
+      }
+    }
+    const symbols = await timeRuns(cfg.requests, 1, () => client.symbols(uri));
+    const points = hoverPoints(plan, cfg.requests);
+    let h = 0;
+    const hovers = await timeRuns(points.length, 1, () => client.hover(uri, points[h++ % points.length]));
+    const mem = client.rssMb();
+    return {
+      openMs: round(openMs),
+      keystrokeP50Ms: round(percentile(keystrokes, 50)),
+      keystrokeP95Ms: round(percentile(keystrokes, 95)),
+      keystrokeMaxMs: round(Math.max(...keystrokes)),
+      edits: keystrokes.length,
+      symbolsP50Ms: round(percentile(symbols, 50)),
+      symbolsP95Ms: round(percentile(symbols, 95)),
+      hoverP50Ms: round(percentile(hovers, 50)),
+      hoverP95Ms: round(percentile(hovers, 95)),
+      rssMb: mem ? round(mem.rss) : null,
+      peakRssMb: mem ? round(mem.peak) : null,
+      diagnostics: last.count,
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Everything measured for one plan size. */
+async function measurePlan(size: number, cfg: Config, names: BenchNames, outline: Outline, serverReady: boolean) {
+  const g = generatePlan(size, SEED, names.pool);
+  const plan = parsePlan(g.text);
+  const mdPlan = parsePlan(g.markdown);
+  const reps = cfg.reps(size);
+  const analysis = median(await timeRuns(reps, 2, () => analyse(g.text, names.registry)));
+  const analysisMarkdown = median(await timeRuns(reps, 2, () => analyse(g.markdown, names.registry)));
+  let peerSymbols = 0;
+  const peer = median(await timeRuns(reps, 1, async () => (peerSymbols = await outline.symbols(g.markdown))));
+  const floor = median(await timeRuns(reps, 2, () => floorScan(g.text)));
+  const problems: Record<string, number> = {};
+  for (const p of analyse(g.text, names.registry).problems) problems[p.code] = (problems[p.code] ?? 0) + 1;
+  const lsp = serverReady ? await measureLsp(g, plan, cfg) : null;
+  return {
+    tasks: g.tasks,
+    chars: g.text.length,
+    lines: plan.lines.lineCount,
+    sections: g.sections,
+    subsections: g.subsections,
+    parsedTasks: plan.tasks.length,
+    parsedSections: plan.sections.length,
+    parsedSubsections: plan.subsections.length,
+    parsedMarkdownTasks: mdPlan.tasks.length,
+    generatedDefects: g.defects,
+    problems,
+    reps,
+    analysisMs: round(analysis),
+    analysisMarkdownMs: round(analysisMarkdown),
+    peerOutlineMs: round(peer),
+    peerSymbols,
+    floorMs: round(floor),
+    // Same input for both sides of the peer ratio: the Markdown rendering of the plan.
+    ratioToPeer: round(analysisMarkdown / peer),
+    ratioToFloor: round(analysis / floor),
+    lsp,
+  };
+}
+
+async function main(): Promise<void> {
+  const cfg = config(process.argv.slice(2));
+  const names = benchNames();
+  const m = machine();
+  const log = (s: string) => process.stdout.write(s + '\n');
+  log(`Fengong benchmark${cfg.quick ? ' (quick)' : ''} — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node} (${m.platform})`);
+  log(`Department names: ${names.source}; seed ${SEED}`);
+  const serverReady = existsSync(SERVER);
+  if (!serverReady) log(`LSP figures skipped: ${SERVER} not found (npm run build)`);
+  const outline = markdownOutline();
+  const results: Awaited<ReturnType<typeof measurePlan>>[] = [];
+  try {
+    for (const size of cfg.sizes) {
+      const r = await measurePlan(size, cfg, names, outline, serverReady);
+      results.push(r);
+      if (r.parsedTasks !== r.tasks) log(`WARNING: generated ${r.tasks} tasks but the parser found ${r.parsedTasks}`);
+    }
+  } finally {
+    outline.dispose();
+  }
+
+  const row = (cells: (string | number)[], widths: number[]) => cells.map((c, k) => String(c).padStart(widths[k])).join('  ');
+  const w1 = [7, 9, 11, 11, 10, 9, 8, 9];
+  log('');
+  log('In process (median ms)');
+  log(row(['tasks', 'chars', 'analyse()', 'analyse(md)', 'md outline', 'vs peer', 'floor', 'vs floor'], w1));
+  for (const r of results) log(row([r.tasks, r.chars, r.analysisMs, r.analysisMarkdownMs, r.peerOutlineMs, `${r.ratioToPeer}×`, r.floorMs, `${r.ratioToFloor}×`], w1));
+  if (serverReady) {
+    const w2 = [7, 8, 8, 8, 8, 8, 8, 8, 8, 8];
+    log('');
+    log('Over stdio LSP (ms; RSS in MB)');
+    log(row(['tasks', 'open', 'key p50', 'key p95', 'sym p50', 'sym p95', 'hov p50', 'hov p95', 'RSS', 'peak'], w2));
+    for (const r of results) {
+      const l = r.lsp!;
+      log(row([r.tasks, l.openMs, l.keystrokeP50Ms, l.keystrokeP95Ms, l.symbolsP50Ms, l.symbolsP95Ms, l.hoverP50Ms, l.hoverP95Ms, l.rssMb ?? '-', l.peakRssMb ?? '-'], w2));
+    }
+  }
+  const by = (n: number) => results.find((r) => r.tasks === n);
+  const r10 = by(10000);
+  const r50 = by(50000);
+  const growth = r10 && r50 ? round(r50.analysisMs / r10.analysisMs) : null;
+  const targets = {
+    analysis10kMedianMs: { target: 25, value: r10?.analysisMs ?? null },
+    keystroke10kP95Ms: { target: 50, value: r10?.lsp?.keystrokeP95Ms ?? null },
+    ratioToPeer10k: { target: 0.5, value: r10?.ratioToPeer ?? null },
+    ratioToFloor10k: { target: 4, value: r10?.ratioToFloor ?? null },
+    growth50kOver10k: { target: 6, value: growth },
+    rss50kMb: { target: 200, value: r50?.lsp?.rssMb ?? null },
+    allTasksParsed: { target: true, value: results.every((r) => r.parsedTasks === r.tasks) },
+  };
+  log('');
+  log('Targets');
+  for (const [k, v] of Object.entries(targets)) {
+    const met = v.value === null ? 'n/a' : typeof v.target === 'boolean' ? (v.value === v.target ? 'met' : 'MISSED') : (v.value as number) <= v.target ? 'met' : 'MISSED';
+    const goal = typeof v.target === 'boolean' ? 'every task' : `≤ ${v.target}`;
+    log(`  ${k.padEnd(22)} ${String(v.value ?? '-').padStart(8)}  ${goal.padEnd(11)} ${met}`);
+  }
+  log(JSON.stringify({ machine: m, seed: SEED, quick: cfg.quick, names: names.source, plans: results, growth50kOver10k: growth, targets }));
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
