@@ -34,6 +34,7 @@ export function decodePlanBytes(bytes: Uint8Array): Decoded {
     if (zeros >= half * 0.3 && (evenZeros === 0 || evenZeros === zeros)) {
       const enc = evenZeros === 0 ? 'utf-16le' : 'utf-16be';
       const text = new TextDecoder(enc).decode(bytes);
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
       if (!/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) return { ok: true, text, encoding: enc };
     }
     return { ok: false, reason: 'binary' };
@@ -43,6 +44,7 @@ export function decodePlanBytes(bytes: Uint8Array): Decoded {
   } catch {
     const text = new TextDecoder('gbk').decode(bytes);
     // Control characters or replacement characters mean this was not text in GBK either.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
     const bad = (text.match(/[\ufffd\u0000-\u0008\u000e-\u001a]/g) ?? []).length;
     if (bad > Math.max(2, text.length / 100)) return { ok: false, reason: 'binary' };
     return { ok: true, text, encoding: 'gbk' };
