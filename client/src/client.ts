@@ -1,0 +1,31 @@
+/** Starting the language server (dist/server.js over Node IPC) for `fengong` documents. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const LANGUAGE_ID = 'fengong';
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+      { language: LANGUAGE_ID, scheme: 'vscode-remote' },
+    ],
+    // The server answers in the display language unless fengong.language fixes one; LSP's
+    // InitializeParams.locale carries it too, this is for servers that only read options.
+    initializationOptions: { locale: vscode.env.language },
+    synchronize: {
+      configurationSection: 'fengong',
+      // Registry files may have any name (fengong.registries), so the server hears of every JSON change.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
+    },
+    outputChannel: output,
+    diagnosticCollectionName: 'fengong',
+  };
+  return new LanguageClient('fengong', vscode.l10n.t('Fengong Language Server'), serverOptions, clientOptions);
+}
