@@ -28,6 +28,11 @@ function withFullName(registry: Registry, name: string): string {
   return full ? `${esc(name)}（${esc(full)}）` : esc(name);
 }
 
+/** "牵头单位：" or "Lead: " — the label before a value, in the reader's punctuation. */
+function field(label: string, locale: Locale): string {
+  return esc(label) + (locale === 'zh-cn' ? '：' : ': ');
+}
+
 function taskHover(doc: PlanDocument, task: Task): string {
   const { plan, registry, locale } = doc;
   const key = taskKeys(plan)[task.index] ?? task.number;
@@ -36,9 +41,9 @@ function taskHover(doc: PlanDocument, task: Task): string {
     return list.length ? list.map((n) => withFullName(registry, n)).join('、') : t('hover.none', locale);
   };
   const lines = [`**${esc(t('hover.task', locale, { task: key }))}**`, ''];
-  lines.push(`- ${esc(t('hover.lead', locale))}: ${names(task.lead)}`);
-  lines.push(`- ${esc(t('hover.participants', locale))}: ${names(task.participants)}`);
-  if (task.deadlines.length) lines.push(`- ${esc(t('hover.deadline', locale))}: ${task.deadlines.map((d) => esc(d.text)).join('；')}`);
+  lines.push(`- ${field(t('hover.lead', locale), locale)}${names(task.lead)}`);
+  lines.push(`- ${field(t('hover.participants', locale), locale)}${names(task.participants)}`);
+  if (task.deadlines.length) lines.push(`- ${field(t('hover.deadline', locale), locale)}${task.deadlines.map((d) => esc(d.text)).join('；')}`);
   return lines.join('\n');
 }
 
@@ -63,15 +68,15 @@ function departmentHover(doc: PlanDocument, mention: Mention): string {
     const d = found.department;
     lines.push(`**${esc(mention.name)}**`, '');
     if (found.by === 'alias') lines.push(`- ${esc(t('hover.alias', locale, { preferred: d.name }))}`);
-    if (d.fullName) lines.push(`- ${esc(t('hover.fullName', locale))}: ${esc(d.fullName)}`);
-    if (d.level) lines.push(`- ${esc(t('hover.level', locale))}: ${esc(t(`level.${d.level}`, locale))}`);
-    lines.push(`- ${esc(t('hover.status', locale))}: ${esc(statusText(registry, d, locale))}`);
-    if (d.note) lines.push(`- ${esc(t('hover.note', locale))}: ${esc(d.note)}`);
+    if (d.fullName) lines.push(`- ${field(t('hover.fullName', locale), locale)}${esc(d.fullName)}`);
+    if (d.level) lines.push(`- ${field(t('hover.level', locale), locale)}${esc(t(`level.${d.level}`, locale))}`);
+    lines.push(`- ${field(t('hover.status', locale), locale)}${esc(statusText(registry, d, locale))}`);
+    if (d.note) lines.push(`- ${field(t('hover.note', locale), locale)}${esc(d.note)}`);
   }
   const { leads, joins } = rolesInPlan(plan, mention.name);
   lines.push('');
-  lines.push(`${esc(t('hover.leads', locale))}: ${leads.length ? leads.map(esc).join('、') : esc(t('hover.none', locale))}  `);
-  lines.push(`${esc(t('hover.joins', locale))}: ${joins.length ? joins.map(esc).join('、') : esc(t('hover.none', locale))}`);
+  lines.push(`${field(t('hover.leads', locale), locale)}${leads.length ? leads.map(esc).join('、') : esc(t('hover.none', locale))}  `);
+  lines.push(`${field(t('hover.joins', locale), locale)}${joins.length ? joins.map(esc).join('、') : esc(t('hover.none', locale))}`);
   return lines.join('\n');
 }
 
