@@ -5,6 +5,8 @@
  */
 import {
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   WorkDoneProgress,
   type CancellationToken,
@@ -168,7 +170,9 @@ export class Session {
     const where = `${issue.file}:${issue.line + 1}:${issue.character + 1}`;
     const message = `${where}: ${t(issue.code, locale, { detail: issue.detail })} ${t('registry.fallback', locale)}`;
     this.connection.console.warn(message);
-    void this.connection.window.showWarningMessage(message);
+    // A notification, not window/showMessageRequest: the warning needs no answer, and a client
+    // that does not implement the request must not be able to fail it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   async watchRegistryFiles(): Promise<void> {

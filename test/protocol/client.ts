@@ -134,6 +134,7 @@ export class TestClient {
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
     this.connection.onRequest(RegistrationRequest.type, (p) => {
       for (const r of p.registrations) this.registrations.push(r.method);
+      this.notify();
       return null;
     });
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
