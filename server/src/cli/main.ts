@@ -12,6 +12,10 @@ import type { Registry } from '../registry/registry';
 import { RULE_CODES, type RuleCode, type SeveritySetting } from '../rules';
 import { toJson, toSarif, toText, type FileResult } from './output';
 import { s } from './strings';
+import { diffCommand } from './diff';
+import { DOCX_FILE, docxTextLine, loadPlanText, withParagraphs, type LoadedText } from './input';
+import { matrixCommand } from './matrix';
+import { reportCommand } from './report';
 import { summary } from './summary';
 
 declare const FENGONG_VERSION: string | undefined;
@@ -22,6 +26,10 @@ export class UsageError extends Error {}
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** Exact bytes to stdout (CSV keeps its BOM and CRLF, XLSX is binary); without it, text goes through `out`. */
+  write?(data: string | Uint8Array): void;
+  /** Whether stdout is a terminal: binary output is refused there. */
+  readonly stdoutIsTTY?: boolean;
 }
 
 export interface CheckArgs {
@@ -35,7 +43,7 @@ export interface CheckArgs {
   paths: string[];
 }
 
-const PLAN_EXTENSIONS = /\.(fgfa|txt|md|markdown)$/i;
+const PLAN_EXTENSIONS = /\.(fgfa|txt|md|markdown|docx)$/i;
 const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CheckArgs | 'help' | 'version' {
@@ -124,13 +132,14 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 }
 
 /** Expands directories into the plan files under them, in a stable order. */
-function expandPaths(paths: readonly string[], locale: Locale, io: CliIO): { files: string[]; failed: boolean } {
+export function expandPaths(paths: readonly string[], locale: Locale, io: CliIO): { files: string[]; failed: boolean } {
   const files: string[] = [];
   let failed = false;
   const walk = (dir: string): string[] => {
     const out: string[] = [];
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // ~$plan.docx is Word's lock file beside an open document, not a plan.
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$') || entry.name === 'node_modules') continue;
       const p = join(dir, entry.name);
       if (entry.isDirectory()) out.push(...walk(p));
       else if (PLAN_EXTENSIONS.test(entry.name)) out.push(p);
@@ -155,7 +164,11 @@ function expandPaths(paths: readonly string[], locale: Locale, io: CliIO): { fil
   return { files, failed };
 }
 
-export function checkFile(file: string, registry: Registry, args: CheckArgs, io: CliIO): FileResult | null {
+export function checkFile(file: string, registry: Registry, args: CheckArgs, io: CliIO, preloaded?: LoadedText): FileResult | null {
+  if (preloaded) {
+    const analysis = analyse(preloaded.text, registry, { locale: args.locale, severities: args.severities, firstListed: args.firstListed });
+    return { file, analysis, encoding: preloaded.encoding };
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -173,8 +186,11 @@ export function checkFile(file: string, registry: Registry, args: CheckArgs, io:
   return { file, analysis, encoding: decoded.encoding };
 }
 
-/** Runs the CLI; returns the exit code. */
-export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Runs `check`/`summary` synchronously; returns the exit code. Word files must come `preloaded`
+ * (reading them is asynchronous): runAsync does that and is what the `fengong` binary calls.
+ */
+export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, preloaded: ReadonlyMap<string, LoadedText> = new Map()): number {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(argv, env);
@@ -204,22 +220,52 @@ export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv =
   let unreadable = failed;
   const results: FileResult[] = [];
   for (const f of files) {
-    const r = checkFile(f, registry, args, io);
+    const r = checkFile(f, registry, args, io, preloaded.get(f));
     if (r) results.push(r);
     else unreadable = true;
   }
+  const docx = (r: FileResult) => preloaded.get(r.file)?.docx === true;
   if (args.command === 'summary') {
     for (const r of results) for (const line of summary(r, args.locale)) io.out(line);
   } else if (args.format === 'json') {
-    const json = results.map(toJson);
+    const json = results.map((r) => (docx(r) ? withParagraphs(toJson(r)) : toJson(r)));
     io.out(JSON.stringify(args.paths.length === 1 && files.length === 1 && json.length === 1 ? json[0] : json, null, 2));
   } else if (args.format === 'sarif') {
     io.out(JSON.stringify(toSarif(results, VERSION, args.locale), null, 2));
   } else {
-    for (const r of results) for (const line of toText(r)) io.out(line);
+    for (const r of results) for (const line of docx(r) ? r.analysis.problems.map((p) => docxTextLine(r.file, p, args.locale)) : toText(r)) io.out(line);
   }
   if (unreadable) return 2;
   return results.some((r) => r.analysis.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}
+
+const REVIEWER_COMMANDS: Record<string, (argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv) => Promise<number>> = {
+  matrix: matrixCommand,
+  report: reportCommand,
+  diff: diffCommand,
+};
+
+/** The whole CLI: the reviewer commands, and check/summary with Word files read first. */
+export async function runAsync(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const command = REVIEWER_COMMANDS[argv[0]];
+  if (command) return command(argv.slice(1), io, env);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(argv, env);
+  } catch {
+    return run(argv, io, env);
+  }
+  const preloaded = new Map<string, LoadedText>();
+  if (typeof parsed === 'object') {
+    const quiet: CliIO = { out: () => undefined, err: () => undefined };
+    for (const f of expandPaths(parsed.paths, parsed.locale, quiet).files) {
+      if (!DOCX_FILE.test(f)) continue;
+      const loaded = await loadPlanText(f, parsed.locale, io);
+      if (loaded) preloaded.set(f, loaded);
+      else return 2;
+    }
+  }
+  return run(argv, io, env, preloaded);
 }
 
 if (require.main === module) {
@@ -228,12 +274,15 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const lines: string[] = [];
-  const code = run(process.argv.slice(2), {
-    out: (l) => lines.push(l),
+  const chunks: Buffer[] = [];
+  void runAsync(process.argv.slice(2), {
+    out: (l) => chunks.push(Buffer.from(l + '\n')),
     err: (l) => process.stderr.write(l + '\n'),
+    write: (data) => chunks.push(Buffer.from(data)),
+    stdoutIsTTY: process.stdout.isTTY === true,
+  }).then((code) => {
+    // One write, then let Node exit on its own so a piped stdout is flushed completely.
+    if (chunks.length) process.stdout.write(Buffer.concat(chunks));
+    process.exitCode = code;
   });
-  // One write, then let Node exit on its own so a piped stdout is flushed completely.
-  if (lines.length) process.stdout.write(lines.join('\n') + '\n');
-  process.exitCode = code;
 }

@@ -26,6 +26,10 @@ const CLI = {
     'zh-cn': `用法：
   fengong check [选项] 路径...      检查分工方案（文件或目录）
   fengong summary [选项] 路径...    打印方案摘要：部分、任务、牵头单位、问题
+  fengong matrix 方案 --format csv|xlsx|md|html [-o 文件]   导出责任分工矩阵
+  fengong report --department 单位 方案...                 单位牵头和参加的任务
+  fengong diff 旧稿 新稿                                    比较两稿的任务和分工
+  （方案可以是文本文件或 Word .docx 文档）
 
 选项：
   --format text|json|sarif     输出格式（默认 text）
@@ -41,6 +45,10 @@ const CLI = {
     en: `Usage:
   fengong check [options] PATH...     check division-of-labour plans (files or directories)
   fengong summary [options] PATH...   print a plan's summary: sections, tasks, leads, problems
+  fengong matrix PLAN --format csv|xlsx|md|html [-o FILE]   export the responsibility matrix
+  fengong report --department NAME PLAN...                 the tasks a department leads and joins
+  fengong diff OLD NEW                                     compare two drafts' tasks and responsibilities
+  (plans may be text files or Word .docx documents)
 
 Options:
   --format text|json|sarif     output format (default text)
@@ -61,7 +69,7 @@ Exit codes: 0 no errors; 1 errors found; 2 usage error or unreadable input.`,
   unknownCommand: { 'zh-cn': '未知命令：{0}', en: 'unknown command: {0}' },
   unreadable: { 'zh-cn': '{0}：无法读取：{1}', en: '{0}: cannot read: {1}' },
   binary: { 'zh-cn': '{0}：不是文本文件，已跳过', en: '{0}: not a text file, skipped' },
-  noPlans: { 'zh-cn': '{0}：目录中没有方案文件（.fgfa、.txt、.md）', en: '{0}: no plan files (.fgfa, .txt, .md) in the directory' },
+  noPlans: { 'zh-cn': '{0}：目录中没有方案文件（.fgfa、.txt、.md、.docx）', en: '{0}: no plan files (.fgfa, .txt, .md, .docx) in the directory' },
   encoding: { 'zh-cn': '{0}：按 {1} 编码读取', en: '{0}: read as {1}' },
   registryIssue: { 'zh-cn': '{0}:{1}:{2}: error {3} {4}', en: '{0}:{1}:{2}: error {3} {4}' },
   summaryHead: {
@@ -78,6 +86,36 @@ Exit codes: 0 no errors; 1 errors found; 2 usage error or unreadable input.`,
   noProblems: { 'zh-cn': '没有发现问题。', en: 'No problems found.' },
   file: { 'zh-cn': '文件：{0}', en: 'File: {0}' },
   untitled: { 'zh-cn': '（无标题）', en: '(untitled)' },
+  // Reviewer commands (matrix, report, diff) and Word input.
+  usageMatrix: {
+    'zh-cn': '用法：fengong matrix 方案 [--format csv|xlsx|md|html|json] [-o 文件] [--registry 文件] [--lang zh|en]\n  按单位列出牵头（●）和参加（○）的任务及合计；xlsx 须用 -o 写入文件（或重定向到非终端）。',
+    en: 'Usage: fengong matrix PLAN [--format csv|xlsx|md|html|json] [-o FILE] [--registry FILE] [--lang zh|en]\n  departments × tasks with lead (●) and participant (○) marks and totals; xlsx needs -o FILE (or a redirected stdout).',
+  },
+  usageReport: {
+    'zh-cn': '用法：fengong report --department 单位 方案... [--format text|json] [--registry 文件] [--lang zh|en]\n  列出该单位在各方案中牵头和参加的任务；简称、旧称按名录视为同一单位。',
+    en: 'Usage: fengong report --department NAME PLAN... [--format text|json] [--registry FILE] [--lang zh|en]\n  the tasks a department leads and joins in each plan; aliases and former names count as the same body.',
+  },
+  usageDiff: {
+    'zh-cn': '用法：fengong diff 旧稿 新稿 [--format text|json] [--registry 文件] [--lang zh|en]\n  按内容匹配任务，列出新增、删除、移动、重新编号的任务和各单位分工变化；有差异时退出码为 1。',
+    en: 'Usage: fengong diff OLD NEW [--format text|json] [--registry FILE] [--lang zh|en]\n  tasks matched by content: added, removed, moved, renumbered, and responsibilities gained or lost; exits 1 when the drafts differ.',
+  },
+  onePlan: { 'zh-cn': '请给出一个方案文件', en: 'give one plan file' },
+  twoPlans: { 'zh-cn': '请给出两个方案文件：旧稿和新稿', en: 'give two plan files: the old draft and the new one' },
+  departmentRequired: { 'zh-cn': '请用 --department 指定单位', en: 'name the department with --department' },
+  xlsxNeedsOutput: {
+    'zh-cn': 'xlsx 是二进制格式，不能输出到终端：请用 -o 文件名.xlsx 写入文件',
+    en: 'xlsx is binary and will not be written to a terminal: use -o FILE.xlsx',
+  },
+  cannotWrite: { 'zh-cn': '{0}：无法写入：{1}', en: '{0}: cannot write: {1}' },
+  wrote: { 'zh-cn': '已写入 {0}（{1} 个单位 × {2} 项任务）', en: 'wrote {0} ({1} departments × {2} tasks)' },
+  notDocx: { 'zh-cn': '{0}：无法读取 Word 文档：{1}', en: '{0}: cannot read the Word document: {1}' },
+  oldDoc: {
+    'zh-cn': '{0}：不支持旧版 Word（.doc）格式，请另存为 .docx 后再检查',
+    en: '{0}: old Word (.doc) files are not supported; save it as .docx first',
+  },
+  paragraph: { 'zh-cn': '第 {0} 段：', en: 'paragraph {0}: ' },
+  atParagraph: { 'zh-cn': '第 {0} 段', en: 'paragraph {0}' },
+  atLine: { 'zh-cn': '第 {0} 行', en: 'line {0}' },
 } as const;
 
 export type CliKey = keyof typeof CLI;

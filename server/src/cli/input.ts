@@ -1,0 +1,211 @@
+/**
+ * What the reviewer commands (matrix, report, diff) share with each other and with `check`:
+ * reading a plan from text or Word, their common options, and paragraph-aware output for .docx.
+ */
+import { readFileSync } from 'node:fs';
+import { decodePlanBytes } from '../io/decode';
+import { DocxError, looksLikeZip, readDocx } from '../io/docx';
+import { resolveLocale, t, type Locale } from '../messages';
+import { parsePlan } from '../model/parser';
+import type { Plan } from '../model/types';
+import { loadRegistries } from '../registry/load';
+import type { Registry } from '../registry/registry';
+import type { Problem } from '../rules';
+import type { CliIO } from './main';
+import type { JsonPlan } from './output';
+import { s, type CliKey } from './strings';
+
+export interface LoadedText {
+  readonly text: string;
+  readonly encoding: string;
+  /** True for Word input: line n of the text is paragraph n + 1. */
+  readonly docx: boolean;
+}
+
+export const DOCX_FILE = /\.docx$/i;
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Reads a plan file (text in any encoding decodePlanBytes knows, or .docx); reports why not on stderr. */
+export async function loadPlanText(file: string, locale: Locale, io: CliIO): Promise<LoadedText | null> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    io.err(s('unreadable', locale, file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    return null;
+  }
+  if (DOCX_FILE.test(file) || looksLikeZip(bytes)) {
+    try {
+      const d = await readDocx(bytes);
+      return { text: d.text, encoding: 'docx', docx: true };
+    } catch (e) {
+      io.err(s('notDocx', locale, file, e instanceof DocxError ? e.message : String(e)));
+      return null;
+    }
+  }
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
+    io.err(s('oldDoc', locale, file));
+    return null;
+  }
+  const decoded = decodePlanBytes(bytes);
+  if (!decoded.ok) {
+    io.err(s('binary', locale, file));
+    return null;
+  }
+  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(s('encoding', locale, file, decoded.encoding.toUpperCase()));
+  return { text: decoded.text, encoding: decoded.encoding, docx: false };
+}
+
+/** Compiler style like toText, with the paragraph named for Word users: "第 12 段：…". */
+export function docxTextLine(file: string, p: Problem, locale: Locale): string {
+  const { line, character } = p.span.range.start;
+  return `${file}:${line + 1}:${character + 1}: ${p.severity} ${p.code} ${s('paragraph', locale, line + 1)}${p.message}`;
+}
+
+export type JsonPlanWithParagraphs = JsonPlan & {
+  sections: (JsonPlan['sections'][number] & { paragraph: number })[];
+  subsections: (JsonPlan['subsections'][number] & { paragraph: number })[];
+  tasks: (JsonPlan['tasks'][number] & { paragraph: number })[];
+  diagnostics: (JsonPlan['diagnostics'][number] & { paragraph: number })[];
+};
+
+/** For Word input `line` stays the 0-based paragraph index and `paragraph` counts from 1, as Word users do. */
+export function withParagraphs(json: JsonPlan): JsonPlanWithParagraphs {
+  return {
+    ...json,
+    sections: json.sections.map((x) => ({ ...x, paragraph: x.line + 1 })),
+    subsections: json.subsections.map((x) => ({ ...x, paragraph: x.line + 1 })),
+    tasks: json.tasks.map((x) => ({ ...x, paragraph: x.line + 1 })),
+    diagnostics: json.diagnostics.map((x) => ({ ...x, paragraph: x.range.start.line + 1 })),
+  };
+}
+
+export class ArgsError extends Error {}
+
+export interface ReviewerArgs {
+  format: string;
+  output: string | null;
+  department: string | null;
+  registries: string[];
+  defaultRegistry: boolean;
+  firstListed: 'auto' | 'on' | 'off';
+  locale: Locale;
+  paths: string[];
+}
+
+/** The options the reviewer commands take; `formats[0]` is the default format. */
+export function parseReviewerArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  accepts: { readonly formats: readonly string[]; readonly output?: boolean; readonly department?: boolean },
+): ReviewerArgs {
+  let locale = resolveLocale(env.FENGONG_LANG ?? 'zh');
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (langAt >= 0) {
+    const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
+    if (v === 'zh' || v === 'zh-cn' || v === 'en') locale = resolveLocale(v);
+    else throw new ArgsError(s('badValue', locale, '--lang', v ?? ''));
+  }
+  const args: ReviewerArgs = {
+    format: accepts.formats[0],
+    output: null,
+    department: null,
+    registries: [],
+    defaultRegistry: true,
+    firstListed: 'auto',
+    locale,
+    paths: [],
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let inline: string | undefined;
+    if (arg.startsWith('--') && arg.includes('=')) {
+      inline = arg.slice(arg.indexOf('=') + 1);
+      arg = arg.slice(0, arg.indexOf('='));
+    }
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new ArgsError(s('missingValue', locale, arg));
+      return v;
+    };
+    switch (arg) {
+      case '--format': {
+        const v = value();
+        if (!accepts.formats.includes(v)) throw new ArgsError(s('badValue', locale, arg, v));
+        args.format = v;
+        break;
+      }
+      case '-o':
+      case '--output':
+        if (!accepts.output) throw new ArgsError(s('unknownOption', locale, arg));
+        args.output = value();
+        break;
+      case '--department':
+        if (!accepts.department) throw new ArgsError(s('unknownOption', locale, arg));
+        args.department = value();
+        break;
+      case '--registry':
+        args.registries.push(value());
+        break;
+      case '--no-default-registry':
+        args.defaultRegistry = false;
+        break;
+      case '--first-listed': {
+        const v = value();
+        if (v !== 'auto' && v !== 'on' && v !== 'off') throw new ArgsError(s('badValue', locale, arg, v));
+        args.firstListed = v;
+        break;
+      }
+      case '--lang':
+        value();
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(s('unknownOption', locale, arg));
+        args.paths.push(argv[i]);
+    }
+  }
+  return args;
+}
+
+/** Writes exact bytes to stdout when the IO can, else text through `out` (tests capture it so). */
+export function writeStdout(io: CliIO, data: string): void {
+  if (io.write) io.write(data);
+  else io.out(data.replace(/\r?\n$/, ''));
+}
+
+/** The registry the options ask for; its file problems go to stderr, as `check` reports them. */
+export function reviewerRegistry(args: ReviewerArgs, io: CliIO): Registry {
+  const registry = loadRegistries(args.registries, args.defaultRegistry);
+  for (const issue of registry.issues) {
+    io.err(`${issue.file}:${issue.line + 1}:${issue.character + 1}: error ${issue.code} ${t(issue.code, args.locale, { detail: issue.detail })} ${t('registry.fallback', args.locale)}`);
+  }
+  return registry;
+}
+
+export interface LoadedPlan extends LoadedText {
+  readonly file: string;
+  readonly plan: Plan;
+}
+
+export async function loadPlan(file: string, args: ReviewerArgs, io: CliIO): Promise<LoadedPlan | null> {
+  const loaded = await loadPlanText(file, args.locale, io);
+  return loaded && { ...loaded, file, plan: parsePlan(loaded.text, { firstListed: args.firstListed }) };
+}
+
+/** "第 6 行" for text, "第 6 段" for Word: where a reader finds the task. */
+export function placeName(docx: boolean, line: number, locale: Locale): string {
+  return s(docx ? 'atParagraph' : 'atLine', locale, line + 1);
+}
+
+/** Runs a reviewer command, turning option errors into usage text and exit code 2. */
+export async function withUsage(io: CliIO, env: NodeJS.ProcessEnv, usage: CliKey, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (!(e instanceof ArgsError)) throw e;
+    io.err(`fengong: ${e.message}`);
+    io.err(s(usage, resolveLocale(env.FENGONG_LANG ?? 'zh')));
+    return 2;
+  }
+}
