@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DocumentCache } from './documentCache';
+import { warmCompletionIndex } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { listCandidateFiles, readPlanFile } from './features/workspaceFiles';
 import type { PlanDocument } from './features/common';
@@ -135,6 +136,8 @@ export class Session {
   opened(uri: string): void {
     if (!this.pullDiagnostics) this.scheduleValidation(uri);
     else if (this.pushedByCheck.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // After the first diagnostics are out, not before them.
+    setTimeout(() => void this.settings.environment(uri).then((env) => warmCompletionIndex(env.registry), () => undefined), VALIDATION_DELAY_MS * 3);
   }
 
   changed(uri: string): void {

@@ -27,7 +27,6 @@ describe('Neovim (headless) as an LSP client', function () {
 
   it('receives diagnostics, document symbols and a hover for the seed plan', async function () {
     if (!hasNvim()) {
-      // eslint-disable-next-line no-console -- a skipped editor check must say why in the test output
       console.warn('    nvim not found: skipping the Neovim check (apt-get install -y neovim)');
       this.skip();
     }

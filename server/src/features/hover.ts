@@ -38,12 +38,12 @@ function taskHover(doc: PlanDocument, task: Task): string {
   const key = taskKeys(plan)[task.index] ?? task.number;
   const names = (ms: readonly Mention[]) => {
     const list = unique(ms.map((m) => m.name));
-    return list.length ? list.map((n) => withFullName(registry, n)).join('、') : t('hover.none', locale);
+    return list.length ? list.map((n) => withFullName(registry, n)).join(t('list.separator', locale)) : esc(t('hover.none', locale));
   };
   const lines = [`**${esc(t('hover.task', locale, { task: key }))}**`, ''];
   lines.push(`- ${field(t('hover.lead', locale), locale)}${names(task.lead)}`);
   lines.push(`- ${field(t('hover.participants', locale), locale)}${names(task.participants)}`);
-  if (task.deadlines.length) lines.push(`- ${field(t('hover.deadline', locale), locale)}${task.deadlines.map((d) => esc(d.text)).join('；')}`);
+  if (task.deadlines.length) lines.push(`- ${field(t('hover.deadline', locale), locale)}${task.deadlines.map((d) => esc(d.text)).join(t('list.separator', locale))}`);
   return lines.join('\n');
 }
 
@@ -53,7 +53,7 @@ export function statusText(registry: Registry, d: Department, locale: Locale): s
   const year = sinceYear(d);
   if (successors.length === 0) return t('hover.status.abolished', locale, { year: year ?? '?' });
   const change = t(`change.${d.status}`, locale);
-  return t(year ? 'hover.status.changed' : 'hover.status.changed.noyear', locale, { change, year: year ?? '', successors: successors.join('、') });
+  return t(year ? 'hover.status.changed' : 'hover.status.changed.noyear', locale, { change, year: year ?? '', successors: successors.join(t('list.separator', locale)) });
 }
 
 function departmentHover(doc: PlanDocument, mention: Mention): string {
@@ -75,8 +75,8 @@ function departmentHover(doc: PlanDocument, mention: Mention): string {
   }
   const { leads, joins } = rolesInPlan(plan, mention.name);
   lines.push('');
-  lines.push(`${field(t('hover.leads', locale), locale)}${leads.length ? leads.map(esc).join('、') : esc(t('hover.none', locale))}  `);
-  lines.push(`${field(t('hover.joins', locale), locale)}${joins.length ? joins.map(esc).join('、') : esc(t('hover.none', locale))}`);
+  lines.push(`${field(t('hover.leads', locale), locale)}${leads.length ? leads.map(esc).join(t('list.separator', locale)) : esc(t('hover.none', locale))}  `);
+  lines.push(`${field(t('hover.joins', locale), locale)}${joins.length ? joins.map(esc).join(t('list.separator', locale)) : esc(t('hover.none', locale))}`);
   return lines.join('\n');
 }
 
