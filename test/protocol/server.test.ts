@@ -255,6 +255,16 @@ describe('language server over stdio: editing', function () {
     assert.match(after, /（见第12项）/);
   });
 
+  it('replaces an outdated name everywhere in the plan through the replaceEverywhere command', async () => {
+    const uri = 'untitled:everywhere.fgfa';
+    await c.open(uri, '一、甲\n1.事。（省经信委牵头）\n2.事。（省财政厅牵头，省经信委参加）\n');
+    const before = c.appliedEdits.length;
+    await c.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.replaceEverywhere, arguments: [uri, '省经信委', '省经信厅'] });
+    await c.waitFor('the replace edit', () => (c.appliedEdits.length > before ? true : undefined));
+    assert.equal(c.text(uri), '一、甲\n1.事。（省经信厅牵头）\n2.事。（省财政厅牵头，省经信厅参加）\n');
+    await c.close(uri);
+  });
+
   it('offers renumbering as a source action that keeps per-section restarts', async () => {
     const uri = 'untitled:restart.fgfa';
     const text = '一、甲\n1.事一。（省科技厅牵头）\n3.事二。（省科技厅牵头）\n二、乙\n1.事三。（省财政厅牵头）\n2.事四。（省财政厅牵头）\n';
