@@ -33,7 +33,7 @@
     if (matrix.tasks.length === 0) {
       main.appendChild(el('p', labels.noTasks, 'empty'));
       summary.textContent = '';
-      vscode.postMessage({ type: 'rendered', departments: 0, tasks: 0, cells: 0 });
+      vscode.postMessage({ type: 'rendered', departments: 0, tasks: 0, cells: 0, rowWidth: 0 });
       return;
     }
     const needle = filter.value.trim().toLowerCase();
@@ -72,7 +72,9 @@
       name.scope = 'row';
       name.title = [d.fullName, d.preferred && d.preferred !== d.name ? '→ ' + d.preferred : null].filter(Boolean).join('\n');
       tr.appendChild(name);
-      roles[i].forEach((role, ti) => {
+      // A plain loop: roles[i] is sparse, and forEach would skip the empty cells.
+      for (let ti = 0; ti < matrix.tasks.length; ti++) {
+        const role = roles[i][ti];
         const td = el('td');
         if (role) {
           const b = el('button', role === 'lead' ? labels.leadMark : labels.participantMark, 'cell ' + role);
@@ -83,8 +85,7 @@
           cellCount++;
         }
         tr.appendChild(td);
-      });
-      for (let ti = roles[i].length; ti < matrix.tasks.length; ti++) tr.appendChild(el('td'));
+      }
       tr.appendChild(el('td', d.leads, 'total'));
       tr.appendChild(el('td', d.participates, 'total'));
       tr.appendChild(el('td', d.leads + d.participates, 'total'));
@@ -105,7 +106,10 @@
     main.appendChild(table);
     if (visible.length === 0) main.appendChild(el('p', labels.noMatch, 'empty'));
     summary.textContent = format(labels.summary, { tasks: matrix.tasks.length, departments: visible.length });
-    vscode.postMessage({ type: 'rendered', departments: visible.length, tasks: matrix.tasks.length, cells: cellCount });
+    // Cells per row when every row has the same number, so a ragged table shows up in tests.
+    const widths = new Set(Array.from(table.rows, (r) => r.cells.length));
+    const rowWidth = widths.size === 1 ? [...widths][0] : -1;
+    vscode.postMessage({ type: 'rendered', departments: visible.length, tasks: matrix.tasks.length, cells: cellCount, rowWidth });
   }
 
   main.addEventListener('click', (event) => {

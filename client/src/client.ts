@@ -19,11 +19,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     // The server answers in the display language unless fengong.language fixes one; LSP's
     // InitializeParams.locale carries it too, this is for servers that only read options.
     initializationOptions: { locale: vscode.env.language },
-    synchronize: {
-      configurationSection: 'fengong',
-      // Registry files may have any name (fengong.registries), so the server hears of every JSON change.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
-    },
+    // The server registers its own watchers for the registry files it actually reads.
+    synchronize: { configurationSection: 'fengong' },
     outputChannel: output,
     diagnosticCollectionName: 'fengong',
   };

@@ -21,7 +21,14 @@ export type ToPage = { readonly type: 'show'; readonly matrix: Matrix; readonly 
 
 export type FromPage =
   | { readonly type: 'ready' }
-  | { readonly type: 'rendered'; readonly departments: number; readonly tasks: number; readonly cells: number }
+  | {
+      readonly type: 'rendered';
+      readonly departments: number;
+      readonly tasks: number;
+      readonly cells: number;
+      /** Cells in every row of the table, or -1 when rows differ. */
+      readonly rowWidth: number;
+    }
   | { readonly type: 'reveal'; readonly task: number }
   | { readonly type: 'export'; readonly format: 'csv' | 'xlsx' };
 

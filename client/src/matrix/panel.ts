@@ -16,6 +16,7 @@ export interface RenderedMatrix {
   readonly departments: number;
   readonly tasks: number;
   readonly cells: number;
+  readonly rowWidth: number;
 }
 
 export class MatrixPanel implements vscode.Disposable {
@@ -108,7 +109,7 @@ export class MatrixPanel implements vscode.Disposable {
       case 'rendered': {
         const waiting = this.rendered;
         this.rendered = [];
-        for (const resolve of waiting) resolve({ departments: m.departments, tasks: m.tasks, cells: m.cells });
+        for (const resolve of waiting) resolve({ departments: m.departments, tasks: m.tasks, cells: m.cells, rowWidth: m.rowWidth });
         return;
       }
       case 'reveal':
