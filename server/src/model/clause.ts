@@ -77,15 +77,31 @@ function isSpace(ch: string): boolean {
   return SPACE_RE.test(ch);
 }
 
+// The loops below run over every character of every clause, so they compare char codes: text[i]
+// on Chinese text allocates a one-character string each time, and that garbage dominated the
+// benchmark's profile (scripts/bench). Same sets as OPEN, CLOSE, SEGMENT_SEPARATORS and SPACE_RE.
+const OPEN_CODES = new Set([...OPEN].map((c) => c.charCodeAt(0)));
+const CLOSE_CODES = new Set([...CLOSE].map((c) => c.charCodeAt(0)));
+const SEPARATOR_CODES = new Set([...SEGMENT_SEPARATORS].map((c) => c.charCodeAt(0)));
+/** First characters of the verbs: most characters start none, so VERBS is searched only after a hit. */
+const VERB_FIRST_CODES = new Set(VERBS.map((v) => v.charCodeAt(0)));
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // ASCII letters, digits and CJK ideographs are never spaces: answer them without the regex.
+  if ((c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x2a) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return isSpace(text[i]);
+}
+
 /** Splits [start, end) at top-level occurrences of the separators, trimming spaces. */
 function splitTopLevel(text: string, start: number, end: number, seps: (i: number) => number): Item[] {
   const out: Item[] = [];
   let depth = 0;
   let segStart = start;
   for (let i = start; i < end; i++) {
-    const ch = text[i];
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(i);
+    if (OPEN_CODES.has(c)) depth++;
+    else if (CLOSE_CODES.has(c)) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
       const len = seps(i);
       if (len > 0) {
@@ -101,16 +117,17 @@ function splitTopLevel(text: string, start: number, end: number, seps: (i: numbe
 
 function trim(text: string, item: Item): Item {
   let { start, end } = item;
-  while (start < end && isSpace(text[start])) start++;
-  while (end > start && isSpace(text[end - 1])) end--;
+  while (start < end && isSpaceAt(text, start)) start++;
+  while (end > start && isSpaceAt(text, end - 1)) end--;
   return { start, end };
 }
 
 function segments(text: string, start: number, end: number): Item[] {
   return splitTopLevel(text, start, end, (i) => {
-    if (SEGMENT_SEPARATORS.has(text[i])) return 1;
+    const c = text.charCodeAt(i);
+    if (SEPARATOR_CODES.has(c)) return 1;
     // Two or more spaces separate groups as a comma would (牵头单位：市经信委  责任单位：…).
-    if ((text[i] === ' ' || text[i] === '\u3000') && (text[i + 1] === ' ' || text[i + 1] === '\u3000')) {
+    if ((c === 0x20 || c === 0x3000) && (text[i + 1] === ' ' || text[i + 1] === '\u3000')) {
       let j = i;
       while (j < end && (text[j] === ' ' || text[j] === '\u3000')) j++;
       return j - i;
@@ -125,16 +142,16 @@ function groupsOf(text: string, seg: Item): Group[] {
   let depth = 0;
   let from = seg.start;
   for (let i = seg.start; i < seg.end; i++) {
-    const ch = text[i];
-    if (OPEN.includes(ch)) {
+    const c = text.charCodeAt(i);
+    if (OPEN_CODES.has(c)) {
       depth++;
       continue;
     }
-    if (CLOSE.includes(ch)) {
+    if (CLOSE_CODES.has(c)) {
       depth = Math.max(0, depth - 1);
       continue;
     }
-    if (depth > 0) continue;
+    if (depth > 0 || !VERB_FIRST_CODES.has(c)) continue;
     const verb = VERBS.find((v) => text.startsWith(v, i) && i + v.length <= seg.end);
     if (!verb) continue;
     // 负责 inside a name is not a verb; a verb needs names before it or follows 会同.

@@ -60,6 +60,8 @@ const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?
 const TITLE_WORDS_RE = /(方案|分工|计划|意见|通知|要点|清单|安排|措施|任务)/;
 const OPENERS = '（([【〔';
 const CLOSERS = '）)]】〕';
+/** Char codes of OPENERS and CLOSERS: bracketGroups skips every other character without allocating a string. */
+const BRACKET_CODES = new Set([...OPENERS, ...CLOSERS].map((c) => c.charCodeAt(0)));
 const PAIR: Record<string, string> = { '）': '（(', ')': '（(', ']': '[', '】': '【', '〕': '〔' };
 
 export interface ParseOptions {
@@ -420,6 +422,7 @@ class PlanParser {
     const out: { open: number; innerStart: number; innerEnd: number; close: number }[] = [];
     const stack: number[] = [];
     for (let k = start; k < end; k++) {
+      if (!BRACKET_CODES.has(t.charCodeAt(k))) continue;
       const ch = t[k];
       if (OPENERS.includes(ch)) stack.push(k);
       else if (CLOSERS.includes(ch)) {
