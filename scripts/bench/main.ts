@@ -15,11 +15,10 @@ import type { Plan } from '../../server/src/model/types';
 import { floorScan } from './floor';
 import { generatePlan, type GeneratedPlan } from './generate';
 import { BenchClient } from './lsp';
-import { benchNames, type BenchNames } from './names';
+import { benchNames, ROOT, type BenchNames } from './names';
 import { markdownOutline, type Outline } from './peer';
 import { median, percentile, round, timeRuns } from './stats';
 
-const ROOT = join(__dirname, '..', '..');
 const SERVER = join(ROOT, 'dist', 'server.js');
 const SEED = 20130614;
 
@@ -28,6 +27,8 @@ interface Config {
   readonly sizes: readonly number[];
   /** Timed runs of the in-process measurements, per size (fewer for the biggest plan). */
   readonly reps: (size: number) => number;
+  /** Untimed runs first, so the JIT has compiled the code being timed. */
+  readonly warmup: number;
   readonly edits: number;
   readonly requests: number;
 }
@@ -39,9 +40,10 @@ function config(argv: readonly string[]): Config {
   return {
     quick,
     sizes,
-    reps: (size) => (quick ? 3 : size >= 50000 ? 7 : 15),
-    edits: quick ? 10 : 60,
-    requests: quick ? 5 : 30,
+    reps: (size) => (quick ? 2 : size >= 50000 ? 5 : 11),
+    warmup: quick ? 1 : 2,
+    edits: quick ? 4 : 30,
+    requests: quick ? 3 : 20,
   };
 }
 
@@ -143,11 +145,11 @@ async function measurePlan(size: number, cfg: Config, names: BenchNames, outline
   const plan = parsePlan(g.text);
   const mdPlan = parsePlan(g.markdown);
   const reps = cfg.reps(size);
-  const analysis = median(await timeRuns(reps, 2, () => analyse(g.text, names.registry)));
-  const analysisMarkdown = median(await timeRuns(reps, 2, () => analyse(g.markdown, names.registry)));
+  const analysis = median(await timeRuns(reps, cfg.warmup, () => analyse(g.text, names.registry)));
+  const analysisMarkdown = median(await timeRuns(reps, cfg.warmup, () => analyse(g.markdown, names.registry)));
   let peerSymbols = 0;
   const peer = median(await timeRuns(reps, 1, async () => (peerSymbols = await outline.symbols(g.markdown))));
-  const floor = median(await timeRuns(reps, 2, () => floorScan(g.text)));
+  const floor = median(await timeRuns(reps, cfg.warmup, () => floorScan(g.text)));
   const problems: Record<string, number> = {};
   for (const p of analyse(g.text, names.registry).problems) problems[p.code] = (problems[p.code] ?? 0) + 1;
   const lsp = serverReady ? await measureLsp(g, plan, cfg) : null;

@@ -1,12 +1,19 @@
 /** Department names for generated plans: from the default registry when it exists, else a small built-in list. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { lacksLevelPrefix } from '../../server/src/model/lexicon';
 import { loadRegistryFile } from '../../server/src/registry/load';
 import { Registry } from '../../server/src/registry/registry';
 import type { NamePool } from './generate';
 
-export const DEFAULT_REGISTRY = join(__dirname, '..', '..', 'registries', 'default.json');
+/** The repository root, found from here whether this runs from scripts/bench or bundled in .bench. */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+export const DEFAULT_REGISTRY = join(ROOT, 'registries', 'default.json');
 
 const BUILT_IN_ACTIVE = [
   '省发展改革委', '省经信厅', '省科技厅', '省财政厅', '省商务厅', '省教育厅', '省人力社保厅', '省生态环境厅', '省自然资源厅',

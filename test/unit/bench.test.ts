@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface BenchPlan {
+  tasks: number;
+  parsedTasks: number;
+  sections: number;
+  parsedSections: number;
+  subsections: number;
+  parsedSubsections: number;
+  parsedMarkdownTasks: number;
+  analysisMs: number;
+  peerOutlineMs: number;
+  floorMs: number;
+  ratioToPeer: number;
+  ratioToFloor: number;
+  peerSymbols: number;
+  lsp: null | Record<string, number | null>;
+}
+
+/** Runs the quick benchmark once for the whole file; its figures are checked for shape, never for speed. */
+function runQuickBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // run.mjs bundles the bench as npm run bench does, then runs it.
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bench', 'run.mjs'), '--quick'], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run bench -- --quick', function () {
+  // About 20 s on an idle 2-core machine; the margin is for a machine busy with other work.
+  this.timeout(120_000);
+  let run: { code: number | null; stdout: string; stderr: string };
+  let report: { machine: Record<string, unknown>; plans: BenchPlan[]; targets: Record<string, unknown>; quick: boolean };
+
+  before(async () => {
+    run = await runQuickBench();
+    const lines = run.stdout.trim().split('\n');
+    report = JSON.parse(lines[lines.length - 1]);
+  });
+
+  it('exits 0 and ends with one JSON object holding the machine, the plans and the targets', () => {
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(report.quick, true);
+    for (const key of ['cpu', 'cores', 'node']) assert.ok(key in report.machine, `machine.${key}`);
+    assert.ok('analysis10kMedianMs' in report.targets && 'keystroke10kP95Ms' in report.targets);
+    assert.deepEqual(
+      report.plans.map((p) => p.tasks),
+      [1000, 10000],
+    );
+  });
+
+  it('parses every generated plan to exactly the tasks, sections and sub-sections the generator wrote', () => {
+    for (const p of report.plans) {
+      assert.equal(p.parsedTasks, p.tasks, `tasks of the ${p.tasks}-task plan`);
+      assert.equal(p.parsedSections, p.sections, `sections of the ${p.tasks}-task plan`);
+      assert.equal(p.parsedSubsections, p.subsections, `sub-sections of the ${p.tasks}-task plan`);
+      assert.equal(p.parsedMarkdownTasks, p.tasks, `tasks of the Markdown rendering of the ${p.tasks}-task plan`);
+    }
+  });
+
+  it('measures analysis, the Markdown outline and the floor on every plan', () => {
+    for (const p of report.plans) {
+      for (const k of ['analysisMs', 'peerOutlineMs', 'floorMs', 'ratioToPeer', 'ratioToFloor'] as const) {
+        assert.ok(Number.isFinite(p[k]) && p[k] > 0, `${k} of the ${p.tasks}-task plan is ${p[k]}`);
+      }
+      // The peer really built an outline: one symbol per heading at least.
+      assert.ok(p.peerSymbols >= p.sections, `peer symbols ${p.peerSymbols}`);
+    }
+  });
+
+  it('measures keystroke, outline, hover and memory over LSP when the server is built', function () {
+    if (!existsSync(join(ROOT, 'dist', 'server.js'))) this.skip();
+    for (const p of report.plans) {
+      assert.ok(p.lsp, `lsp figures of the ${p.tasks}-task plan`);
+      for (const k of ['openMs', 'keystrokeP50Ms', 'keystrokeP95Ms', 'symbolsP50Ms', 'hoverP50Ms']) {
+        assert.ok(Number.isFinite(p.lsp[k]) && (p.lsp[k] as number) >= 0, `lsp.${k} is ${p.lsp[k]}`);
+      }
+    }
+  });
+});
