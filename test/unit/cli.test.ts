@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { run } from '../../server/src/cli/main';
+import { buildServer } from '../protocol/client';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED = join(ROOT, 'seeds', '浙江省加快培育发展战略性新兴产业重点工作分工方案-2013.txt');
@@ -145,7 +146,7 @@ describe('fengong check', () => {
   });
 
   it('runs as the npx fengong binary with the same exit codes', () => {
-    execFileSync('node', ['esbuild.mjs'], { cwd: ROOT });
+    buildServer(); // bundles dist/cli.js too, once per test run
     const ok = spawnSync('node', [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', SEED], { encoding: 'utf8' });
     assert.equal(ok.status, 0);
     assert.equal(JSON.parse(ok.stdout).tasks.length, 47);
