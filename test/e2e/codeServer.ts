@@ -188,6 +188,13 @@ async function check(page: Page, name: string, run: () => Promise<void>): Promis
   return error;
 }
 
+/** 0-based line of the first seed line matching `re`. */
+function seedLine(re: RegExp): number {
+  const line = readFileSync(path.join(root, 'seeds', SEED), 'utf8').split('\n').findIndex((l) => re.test(l));
+  if (line < 0) throw new Error(`no seed line matches ${re}`);
+  return line;
+}
+
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -280,9 +287,19 @@ async function ui(vsix: string): Promise<string[]> {
       }),
     );
 
+    record('go to task')(
+      await check(page, 'ui-go-to-task', async () => {
+        await runCommand(page, 'Go to Task');
+        const input = page.locator('.quick-input-widget input');
+        await input.fill('知识产权的创造');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: '强化知识产权' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.statusbar-item', { hasText: `Ln ${seedLine(/^\s*10\./) + 1},` }).first().waitFor({ timeout: 10_000 });
+      }),
+    );
+
     record('matrix')(
       await check(page, 'ui-matrix', async () => {
-        await page.locator('.monaco-editor .view-line', { hasText: '加强规划指导' }).first().click();
         await runCommand(page, 'Show Responsibility Matrix');
         const frame = webviewContent(page);
         await frame.locator('table.matrix tbody tr').first().waitFor({ timeout: 20_000 });
@@ -294,6 +311,9 @@ async function ui(vsix: string): Promise<string[]> {
         const widths = await frame.locator('table.matrix tr').evaluateAll((trs) => [...new Set(trs.map((tr) => tr.children.length))]);
         if (widths.length !== 1 || widths[0] !== 1 + 47 + 3) throw new Error(`rows of ${widths.join(', ')} cells, expected all ${1 + 47 + 3}`);
         await page.screenshot({ path: path.join(out, 'ui-matrix-full.png') });
+        // A click on a task's column header moves the editor to the task.
+        await frame.locator('thead button.task-link', { hasText: /^12$/ }).click();
+        await page.locator('.statusbar-item', { hasText: `Ln ${seedLine(/^\s*12\./) + 1},` }).first().waitFor({ timeout: 10_000 });
         await frame.locator('#filter').fill('科技');
         await until('the filter to apply', async () => ((await frame.locator('table.matrix tbody tr').count()) < rows ? true : undefined), 5_000);
       }),
