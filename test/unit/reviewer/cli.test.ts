@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { run, runAsync, type CliIO } from '../../../server/src/cli/main';
+import { corpusCases } from '../../helpers/corpus';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+const SEED_TXT = join(FIXTURES, 'corpus', '00-seed.txt');
+const SEED_DOCX = join(FIXTURES, 'docx', 'seed.docx');
+const ENV = { FENGONG_LANG: 'zh' };
+
+interface Captured {
+  code: number;
+  out: string[];
+  err: string[];
+  bytes: Buffer;
+}
+
+async function cli(argv: string[], options: { tty?: boolean } = {}): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const chunks: Buffer[] = [];
+  const io: CliIO = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    write: (d) => chunks.push(Buffer.from(d)),
+    stdoutIsTTY: options.tty ?? false,
+  };
+  const code = await runAsync(argv, io, ENV);
+  return { code, out, err, bytes: Buffer.concat(chunks) };
+}
+
+describe('reviewer CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fengong-reviewer-'));
+
+  it('checks seed.docx like the text, naming the paragraph in each line', async () => {
+    const txt = await cli(['check', SEED_TXT]);
+    const doc = await cli(['check', SEED_DOCX]);
+    assert.equal(doc.code, txt.code);
+    assert.equal(doc.out.length, txt.out.length);
+    doc.out.forEach((line, i) => {
+      const [, lineNo, col, sev, code] = /^.*?:(\d+):(\d+): (\w+) ([\w-]+) /.exec(line)!;
+      assert.equal(line.slice(line.indexOf(`${code} `) + code.length + 1).startsWith(`第 ${lineNo} 段：`), true, line);
+      assert.ok(txt.out[i].includes(`:${lineNo}:${col}: ${sev} ${code} `), `${txt.out[i]} vs ${line}`);
+    });
+  });
+
+  it('adds paragraph beside line in JSON for Word input only', async () => {
+    const doc = JSON.parse((await cli(['check', '--format', 'json', SEED_DOCX])).out.join('\n'));
+    const txt = JSON.parse((await cli(['check', '--format', 'json', SEED_TXT])).out.join('\n'));
+    assert.equal(doc.tasks.length, 47);
+    for (const t of doc.tasks) assert.equal(t.paragraph, t.line + 1);
+    for (const d of doc.diagnostics) assert.equal(d.paragraph, d.range.start.line + 1);
+    assert.ok(!('paragraph' in txt.tasks[0]));
+    assert.deepEqual(
+      doc.tasks.map((t: { lead: string[]; line: number }) => [t.line, t.lead]),
+      txt.tasks.map((t: { lead: string[]; line: number }) => [t.line, t.lead]),
+    );
+  });
+
+  it('prints exactly what the synchronous run prints for text plans', async () => {
+    for (const args of [['check', SEED_TXT], ['check', '--format', 'json', SEED_TXT], ['summary', SEED_TXT], ['check', '--format', 'sarif', SEED_TXT]]) {
+      const out: string[] = [];
+      const code = run(args, { out: (l) => out.push(l), err: () => undefined }, ENV);
+      const viaAsync = await cli(args);
+      assert.deepEqual([viaAsync.code, viaAsync.out], [code, out], args.join(' '));
+    }
+  });
+
+  it('checks a directory’s Word files too, skipping Word lock files', async () => {
+    const sub = mkdtempSync(join(dir, 'plans-'));
+    copyFileSync(SEED_DOCX, join(sub, 'plan.docx'));
+    writeFileSync(join(sub, '~$plan.docx'), Buffer.from([0x50, 0x4b]));
+    const r = await cli(['check', '--format', 'json', sub]);
+    assert.deepEqual(r.err, []);
+    assert.equal(JSON.parse(r.out.join('\n')).tasks.length, 47);
+  });
+
+  it('writes the matrix as CSV to stdout byte for byte, BOM and CRLF included', async () => {
+    const r = await cli(['matrix', SEED_TXT, '--format', 'csv']);
+    assert.equal(r.code, 0);
+    const text = r.bytes.toString('utf8');
+    assert.ok(text.startsWith('\ufeff单位,名录名称,状态,牵头,参加,合计,1,2,3'));
+    assert.ok(text.includes('\r\n省经信委,省经信委,已更名,13,15,28,●'));
+  });
+
+  it('writes XLSX to the -o file, taking the format from its extension', async () => {
+    const file = join(dir, 'matrix.xlsx');
+    const r = await cli(['matrix', SEED_DOCX, '-o', file]);
+    assert.equal(r.code, 0);
+    assert.match(r.err.join('\n'), /已写入 .*matrix\.xlsx（\d+ 个单位 × 47 项任务）/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file));
+    assert.equal(wb.getWorksheet('责任矩阵')!.getRow(1).getCell(7).value, '1');
+  });
+
+  it('refuses to write XLSX to a terminal', async () => {
+    const r = await cli(['matrix', SEED_TXT, '--format', 'xlsx'], { tty: true });
+    assert.equal(r.code, 2);
+    assert.match(r.err.join('\n'), /请用 -o/);
+    assert.equal(r.bytes.length, 0);
+  });
+
+  it('reports a department across a text plan and a Word plan, with paragraphs for Word', async () => {
+    const r = await cli(['report', '--department', '省经信厅', '--format', 'json', SEED_TXT, SEED_DOCX]);
+    assert.equal(r.code, 0);
+    const report = JSON.parse(r.out.join('\n'));
+    const leads = corpusCases()[0].expected.tasks.filter((t) => t.lead.includes('省经信委')).length;
+    assert.deepEqual(report.plans.map((p: { leads: unknown[] }) => p.leads.length), [leads, leads]);
+    assert.ok(!('paragraph' in report.plans[0].leads[0]));
+    assert.equal(report.plans[1].leads[0].paragraph, report.plans[1].leads[0].line + 1);
+    const text = await cli(['report', '--department', '省经信委', SEED_DOCX]);
+    assert.ok(text.out.some((l) => /\[第 6 段\]$/.test(l)));
+  });
+
+  it('diffs two drafts: exit 0 when equal, 1 with the changes when not', async () => {
+    const same = await cli(['diff', SEED_TXT, SEED_DOCX]);
+    assert.equal(same.code, 0);
+    const edited = join(dir, 'edited.txt');
+    writeFileSync(edited, readFileSync(SEED_TXT, 'utf8').replace('(省国资委负责)', '(省财政厅负责)'));
+    const r = await cli(['diff', '--format', 'json', SEED_TXT, edited]);
+    assert.equal(r.code, 1);
+    const diff = JSON.parse(r.out.join('\n'));
+    assert.deepEqual(
+      diff.changed.map((c: { new: { key: string }; leadGained: string[]; leadLost: string[] }) => [c.new.key, c.leadGained, c.leadLost]),
+      [['29', ['省财政厅'], ['省国资委']]],
+    );
+    assert.equal(diff.oldFile, SEED_TXT);
+  });
+
+  it('exits 2 with the command’s usage for missing arguments', async () => {
+    const r = await cli(['report', SEED_TXT]);
+    assert.equal(r.code, 2);
+    assert.match(r.err.join('\n'), /--department/);
+    const d = await cli(['diff', SEED_TXT, '--lang', 'en']);
+    assert.equal(d.code, 2);
+    assert.match(d.err[0], /give two plan files/);
+  });
+
+  it('says a file is not a Word document instead of checking zip bytes as text', async () => {
+    const bad = join(dir, 'broken.docx');
+    writeFileSync(bad, 'not a zip');
+    const r = await cli(['check', bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.err.join('\n'), /无法读取 Word 文档/);
+  });
+});
