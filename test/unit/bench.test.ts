@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsePlan } from '../../server/src/model/parser';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -86,5 +87,24 @@ describe('npm run bench -- --quick', function () {
         assert.ok(Number.isFinite(p.lsp[k]) && (p.lsp[k] as number) >= 0, `lsp.${k} is ${p.lsp[k]}`);
       }
     }
+  });
+});
+
+describe('plans of more tasks than the benchmark sizes', function () {
+  // Ten thousand tasks take a second or two to parse on a busy machine.
+  this.timeout(20_000);
+
+  it('keeps numbering past task 9999 instead of silently dropping the rest of the plan', () => {
+    const lines = ['一、任务'];
+    for (let i = 1; i <= 10003; i++) lines.push(`${i}.做好工作。（省财政厅负责）`);
+    const plan = parsePlan(lines.join('\n'));
+    assert.equal(plan.tasks.length, 10003);
+    assert.equal(plan.tasks[10002].number, '10003');
+    assert.deepEqual(plan.tasks[10002].lead.map((m) => m.name), ['省财政厅']);
+  });
+
+  it('still reads a lone five-digit number that does not continue the numbering as prose', () => {
+    const plan = parsePlan('一、任务\n1.做好工作。（省财政厅负责）\n20135.这不是任务编号\n');
+    assert.equal(plan.tasks.length, 1);
   });
 });

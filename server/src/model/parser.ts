@@ -126,6 +126,7 @@ class PlanParser {
   private classifyLines(): void {
     const t = this.text;
     let arabic = 0;
+    let lastArabic = 0;
     let paren = 0;
     for (let line = 0; line < this.lines.lineCount; line++) {
       const lineStart = this.lines.lineStarts[line];
@@ -163,7 +164,8 @@ class PlanParser {
       } else if ((m = LABEL_LINE_RE.exec(head))) {
         info.kind = 'label';
         info.label = m[1];
-      } else if ((m = TASK_RE.exec(head)) && this.isTaskNumber(m, head)) {
+      } else if ((m = TASK_RE.exec(head)) && this.isTaskNumber(m, head, lastArabic)) {
+        lastArabic = Number(m[1]);
         info.kind = 'task';
         info.style = 'arabic';
         info.numeral = m[1];
@@ -190,11 +192,13 @@ class PlanParser {
     if (paren > 0 && arabic > 0) for (const i of this.info) if (i.kind === 'task' && i.style !== style) i.kind = 'prose';
   }
 
-  private isTaskNumber(m: RegExpExecArray, head: string): boolean {
+  private isTaskNumber(m: RegExpExecArray, head: string, lastArabic: number): boolean {
     const value = Number(m[1]);
     if (value <= 0) return false;
     const rest = head.slice(m[0].length);
-    if (m[2] && /[.．、)）]/.test(m[2])) return value < 10000 && rest.length > 0;
+    // Five digits read as a year or a code, unless they continue the numbering: compiled plans run
+    // past task 9999, and without this the rest of such a plan was silently left unchecked.
+    if (m[2] && /[.．、)）]/.test(m[2])) return (value < 10000 || value === lastArabic + 1) && rest.length > 0;
     // No separator: the number must stand before words, not be a quantity or a year.
     if (value >= 1000 || rest.length === 0) return false;
     if (QUANTITY_RE.test(rest) || /^[\d０-９.．]/.test(rest)) return false;
