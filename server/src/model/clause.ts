@@ -193,9 +193,11 @@ function splitNames(text: string, region: Item): Item[] {
     for (let i = p.start; i < p.end; i++) {
       const conj = text.startsWith('以及', i) ? 2 : '和及与'.includes(text[i]) ? 1 : 0;
       if (!conj) continue;
+      // Bounded work per conjunction, so a long run of 和 stays linear: no department name is
+      // longer than MAX_NAME, and the right side only needs two visible characters.
+      if (i - start > MAX_NAME) continue;
       const left = cleanName(text.slice(start, i));
-      const right = cleanName(text.slice(i + conj, p.end));
-      if (left && right && looksLikeUnit(left) && right.length >= 2) {
+      if (left && looksLikeUnit(left) && hasVisibleChars(text, i + conj, p.end, 2)) {
         out.push(trim(text, { start, end: i }));
         start = i + conj;
         i += conj - 1;
@@ -204,6 +206,15 @@ function splitNames(text: string, region: Item): Item[] {
     out.push(trim(text, { start, end: p.end }));
   }
   return out.map((it) => stripWords(text, it)).filter((it) => it.end > it.start);
+}
+
+/** Longer than any department name: a longer left side of 和 is prose, not a name. */
+const MAX_NAME = 64;
+
+function hasVisibleChars(text: string, start: number, end: number, count: number): boolean {
+  let seen = 0;
+  for (let i = start; i < end && seen < count; i++) if (!isSpace(text[i])) seen++;
+  return seen >= count;
 }
 
 const TRAILING_WORDS = /(?:等相关部门|等有关部门|等有关单位|等相关单位|等部门|等单位|等)$/;
@@ -335,18 +346,20 @@ export function parseClauseText(text: string, start: number, end: number, conven
 
 /** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
 export function findLabels(text: string, start: number, end: number): LabelEntry[] {
+  // Scan only the region: searching the whole text from `start` made each call run to the end of
+  // the document when no label followed, so a plan of many tasks parsed in quadratic time.
   const re = new RegExp(LABEL_RE.source, 'g');
-  re.lastIndex = start;
+  const region = text.slice(start, end);
   const found: LabelEntry[] = [];
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < end) {
-    if (m.index + m[0].length > end) break;
+  while ((m = re.exec(region))) {
+    const at = start + m.index;
     found.push({
       label: m[1],
       kind: LABEL_KIND.get(m[1]) ?? 'participant',
-      labelStart: m.index,
-      labelEnd: m.index + m[1].length,
-      valueStart: m.index + m[0].length,
+      labelStart: at,
+      labelEnd: at + m[1].length,
+      valueStart: at + m[0].length,
       valueEnd: end,
     });
   }
@@ -361,7 +374,11 @@ export function parseLabels(text: string, labels: LabelEntry[], convention: bool
   if (hasLeadLabel) out.explicitLead = true;
   for (const l of labels) {
     if (l.kind === 'person') {
-      const v = cleanName(text.slice(l.valueStart, l.valueEnd)).replace(/[；;，,。]+$/, '');
+      // A loop, not /[；;，,。]+$/: that regex rescans a long run of punctuation from every start (quadratic).
+      let v = cleanName(text.slice(l.valueStart, l.valueEnd));
+      let ve = v.length;
+      while (ve > 0 && '；;，,。'.includes(v[ve - 1])) ve--;
+      v = v.slice(0, ve);
       if (v) out.persons.push(v);
       continue;
     }
@@ -372,18 +389,18 @@ export function parseLabels(text: string, labels: LabelEntry[], convention: bool
       if (e > it.start) out.deadlines.push({ text: text.slice(it.start, e), start: it.start, end: e });
       continue;
     }
-    const value = text.slice(l.valueStart, l.valueEnd);
     const role: Role = l.kind === 'lead' ? 'lead' : hasLeadLabel || !convention ? 'participant' : 'lead';
-    if (/牵头/.test(value) && l.kind !== 'lead') {
+    const sub: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
+    parseVerbal(text, l.valueStart, l.valueEnd, false, sub, role, l.label);
+    if (sub.explicitLead && l.kind !== 'lead') {
       // 责任单位：X牵头，Y — rule 1 applies inside the value.
-      parseVerbal(text, l.valueStart, l.valueEnd, false, out, 'participant', l.label);
+      out.explicitLead = true;
+      out.mentions.push(...sub.mentions);
     } else {
-      const sub: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
-      parseVerbal(text, l.valueStart, l.valueEnd, false, sub, role, l.label);
       for (const m of sub.mentions) out.mentions.push({ ...m, role, via: l.label });
-      out.deadlines.push(...sub.deadlines);
-      out.persons.push(...sub.persons);
     }
+    out.deadlines.push(...sub.deadlines);
+    out.persons.push(...sub.persons);
   }
   return out;
 }

@@ -277,10 +277,14 @@ class PlanParser {
 
   /** A prose line continues the open task while the task has no clause yet and the line is attached to it. */
   private continuesTask(first: number, last: number, line: number, blankSince: boolean): boolean {
-    for (let l = first + 1; l <= last; l++) if (this.info[l].kind === 'label') return false;
+    // Only label lines end a task's prose, and they are never followed by prose in it, so checking
+    // the last line is enough (scanning first..last for every line was quadratic in long tasks).
+    if (last > first && this.info[last].kind === 'label') return false;
     const prev = this.info[last];
-    const prevText = this.text.slice(prev.contentStart, prev.contentEnd).replace(/[\s。．.；;*_]+$/, '');
-    if (CLOSERS.includes(prevText[prevText.length - 1] ?? '') && this.endsWithClause(prev)) return false;
+    // A loop, not /[…]+$/: that regex rescans a long run of punctuation from every start (quadratic).
+    let pe = prev.contentEnd;
+    while (pe > prev.contentStart && /[\s。．.；;*_]/.test(this.text[pe - 1])) pe--;
+    if (pe > prev.contentStart && CLOSERS.includes(this.text[pe - 1]) && this.endsWithClause(prev)) return false;
     return this.info[line].indented || !blankSince;
   }
 
@@ -318,12 +322,18 @@ class PlanParser {
     const setExtent = (h: Section | Subsection, nextLine: number) => {
       (h as { extent: Span }).extent = this.span(this.lines.lineStarts[h.line], end(Math.max(h.line, lastContent(nextLine))));
     };
-    this.sections.forEach((s, k) => setExtent(s, k + 1 < this.sections.length ? this.sections[k + 1].line : this.info.length));
-    for (const sec of this.sections) {
-      const next = this.sections.find((x) => x.line > sec.line)?.line ?? this.info.length;
-      sec.subsections.forEach((ss, k) => setExtent(ss, k + 1 < sec.subsections.length ? sec.subsections[k + 1].line : next));
-    }
-    for (const ss of this.subsections) if (!ss.section) setExtent(ss, this.subsections.find((x) => x.line > ss.line)?.line ?? this.info.length);
+    // Headings are in document order, so "the next one" is the next index (a find() per heading was
+    // quadratic in plans of many headings).
+    const nextSection = (k: number) => (k + 1 < this.sections.length ? this.sections[k + 1].line : this.info.length);
+    this.sections.forEach((sec, k) => {
+      setExtent(sec, nextSection(k));
+      sec.subsections.forEach((ss, j) => setExtent(ss, j + 1 < sec.subsections.length ? sec.subsections[j + 1].line : nextSection(k)));
+    });
+    // Sub-sections before the first section end at the next sub-section or at that section.
+    const firstSection = this.sections.length > 0 ? this.sections[0].line : this.info.length;
+    this.subsections.forEach((ss, k) => {
+      if (!ss.section) setExtent(ss, Math.min(k + 1 < this.subsections.length ? this.subsections[k + 1].line : this.info.length, firstSection));
+    });
   }
 
   private finishTask(first: number, last: number, section: Section | null, subsection: Subsection | null, afterHeading: boolean): void {
@@ -425,22 +435,32 @@ class PlanParser {
     const t = this.text;
     const out: { open: number; innerStart: number; innerEnd: number; close: number }[] = [];
     const stack: number[] = [];
+    // Open brackets per kind on the stack: a closer with no opener of its kind is unopened at once,
+    // without walking the whole stack (which made 100k （ then 100k 】 quadratic).
+    const openCount = new Map<string, number>();
+    const canClose = (ch: string) => [...PAIR[ch]].some((o) => (openCount.get(o) ?? 0) > 0);
+    const pop = (to: number) => {
+      for (let u = stack.length - 1; u >= to; u--) openCount.set(t[stack[u]], (openCount.get(t[stack[u]]) ?? 0) - 1);
+      stack.length = to;
+    };
     for (let k = start; k < end; k++) {
       if (!BRACKET_CODES.has(t.charCodeAt(k))) continue;
       const ch = t[k];
-      if (OPENERS.includes(ch)) stack.push(k);
-      else if (CLOSERS.includes(ch)) {
+      if (OPENERS.includes(ch)) {
+        stack.push(k);
+        openCount.set(ch, (openCount.get(ch) ?? 0) + 1);
+      } else if (CLOSERS.includes(ch)) {
         // Find the nearest opener this closer can close; round brackets pair across widths.
-        let depth = stack.length - 1;
+        let depth = canClose(ch) ? stack.length - 1 : -1;
         while (depth >= 0 && !PAIR[ch].includes(t[stack[depth]])) depth--;
         if (depth < 0) {
           if (record) this.brackets.push({ char: ch, span: this.span(k, k + 1), kind: 'unopened' });
           continue;
         }
         for (let u = stack.length - 1; u > depth; u--) if (record) this.brackets.push({ char: t[stack[u]], span: this.span(stack[u], stack[u] + 1), kind: 'unclosed' });
-        const open = stack[depth];
-        stack.length = depth;
-        if (depth === 0) out.push({ open, innerStart: open + 1, innerEnd: k, close: k + 1 });
+        const opener = stack[depth];
+        pop(depth);
+        if (depth === 0) out.push({ open: opener, innerStart: opener + 1, innerEnd: k, close: k + 1 });
       }
     }
     if (stack.length > 0) {

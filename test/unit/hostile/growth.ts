@@ -1,0 +1,77 @@
+/**
+ * Inputs that make careless parsers quadratic, and a way to measure growth without asserting any
+ * absolute time: parse a size n and k·n and compare median CPU times (CPU, not wall clock, so other
+ * processes on a busy machine disturb it less). Shared by the unit suite and scripts/fuzz.
+ */
+import { parsePlan } from '../../../server/src/model/parser';
+import { tried } from './stats';
+
+export interface GrowthCase {
+  readonly name: string;
+  readonly make: (n: number) => string;
+  /** Run in the unit suite (the cases the issue names, and regressions of fixed quadratic bugs). */
+  readonly unit: boolean;
+  /** Small size in the unit suite when 25k is needlessly slow (many tasks: the quadratic showed at 6k). */
+  readonly unitN?: number;
+  /** Size factor in the unit suite (default 4); 16 where a fast regex hid the quadratic term at 4. */
+  readonly unitFactor?: number;
+}
+
+export const GROWTH_CASES: readonly GrowthCase[] = [
+  { unit: true, name: 'a single line of 1 MB (UTF-8) at 4n', make: (n) => '1. ' + '推进产业发展，'.repeat((n * 3.5) / 7) + '(省科技厅牵头)' },
+  { unit: true, name: 'nested brackets, closed', make: (n) => '1. 任务（' + '（'.repeat(n / 2) + '省科技厅牵头' + '）'.repeat(n / 2) },
+  { unit: true, name: '、 in a row inside a clause', make: (n) => '1. 任务（省科技厅牵头，' + '、'.repeat(n) + '省财政厅参加）' },
+  { unit: true, unitN: 12_500, name: 'label colons on one line', make: (n) => '1. 任务' + '牵头单位：'.repeat(n / 5) },
+  // Regressions: each of these was quadratic before the fix named in git log.
+  { unit: true, unitN: 12_500, name: 'closers of a kind never opened, after openers of another', make: (n) => '1. 任务' + '（'.repeat(n / 2) + '】'.repeat(n / 2) },
+  { unit: true, name: '和 between names', make: (n) => '1. 任务（省科技厅牵头，' + '省财政厅和'.repeat(n / 5) + '参加）' },
+  { unit: true, name: 'prose lines continuing one task', make: (n) => '1. 任务\n' + '继续推进\n'.repeat(n / 5) },
+  { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of tasks', make: (n) => '1. 任务（省科技厅牵头）\n'.repeat(n / 14) },
+  { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of headings', make: (n) => '一、标题\n（一）小标题\n'.repeat(n / 12) },
+  { unit: true, name: 'a run of punctuation after a task line', make: (n) => '1. 任务\n' + '。'.repeat(n) + 'x\n推进' },
+  { unit: true, name: 'a run of punctuation in a person label', make: (n) => '1. 任务\n牵头领导：' + '；'.repeat(n) + 'x' },
+  { unit: false, name: 'opening brackets never closed', make: (n) => '1. 任务' + '（'.repeat(n) },
+  { unit: false, name: 'label lines under one task', make: (n) => '1. 任务\n' + '牵头单位：省科技厅\n'.repeat(n / 10) },
+  { unit: false, name: 'bracket kinds interleaved', make: (n) => '1. 任务' + '（[【〔'.repeat(n / 4) },
+  { unit: false, name: 'verbs repeated in one clause', make: (n) => '1. 任务（' + '省科技厅牵头'.repeat(n / 6) + '）' },
+  { unit: false, name: 'cross-references in prose', make: (n) => '见第1项，'.repeat(n / 5) },
+  { unit: false, name: 'astral characters and CR-only breaks', make: (n) => '1. 𠀋𠮷任务（省科技厅牵头）\r'.repeat(n / 20) },
+  { unit: false, name: 'spaces between names', make: (n) => '1. 任务（省科技厅' + ' 　'.repeat(n / 2) + '牵头）' },
+  { unit: false, name: 'many unknown names in one clause', make: (n) => '1. 任务（' + Array.from({ length: n / 8 }, (_, i) => `省未知${i}厅`).join('、') + '参加）' },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/** Median CPU milliseconds of parsing `text`, over `runs` runs. */
+export function parseCpuMs(name: string, text: string, runs: number): number {
+  const ts: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const c0 = process.cpuUsage();
+    tried(`parse: ${name}`, text, () => parsePlan(text));
+    const c = process.cpuUsage(c0);
+    ts.push((c.user + c.system) / 1000);
+  }
+  return median(ts);
+}
+
+export interface Growth {
+  readonly small: number;
+  readonly large: number;
+  readonly ratio: number;
+  readonly smallMs: number;
+  readonly largeMs: number;
+}
+
+/** Parses make(n) and make(factor·n) and returns the ratio of their median CPU times. */
+export function growth(c: GrowthCase, n: number, factor: number, runs = 3): Growth {
+  const small = c.make(n);
+  const large = c.make(factor * n);
+  parseCpuMs(c.name, small, 1); // warm the JIT so the first measurement is not the slowest
+  const smallMs = parseCpuMs(c.name, small, runs);
+  const largeMs = parseCpuMs(c.name, large, runs);
+  // Floor the small time at 1 ms so timer granularity cannot fake a large ratio.
+  return { small: small.length, large: large.length, smallMs, largeMs, ratio: largeMs / Math.max(smallMs, 1) };
+}
