@@ -11,6 +11,9 @@ const SEED_TXT = join(FIXTURES, 'corpus', '00-seed.txt');
 const SEED_DOCX = join(FIXTURES, 'docx', 'seed.docx');
 const ENV = { FENGONG_LANG: 'zh' };
 
+/** exceljs types its input as an ArrayBuffer; Node's Buffer is a view on one. */
+const arrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
 interface Captured {
   code: number;
   out: string[];
@@ -92,7 +95,7 @@ describe('reviewer CLI', () => {
     assert.equal(r.code, 0);
     assert.match(r.err.join('\n'), /已写入 .*matrix\.xlsx（\d+ 个单位 × 47 项任务）/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file));
+    await wb.xlsx.load(arrayBuffer(readFileSync(file)));
     assert.equal(wb.getWorksheet('责任矩阵')!.getRow(1).getCell(7).value, '1');
   });
 

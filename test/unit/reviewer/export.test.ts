@@ -45,6 +45,9 @@ const tricky: Matrix = (() => {
   return { ...m, title: '<script>alert("x")</script> & 方案', departments: [{ ...m.departments[0], name: '=HYPERLINK("http://x","单位, 甲")' }, m.departments[1]] };
 })();
 
+/** exceljs types its input as an ArrayBuffer; Node's Buffer is a view on one. */
+const arrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
 describe('matrix exports', () => {
   it('writes CSV with a UTF-8 BOM, CRLF rows and the seed totals per department', () => {
     const csv = matrixToCsv(seedMatrix);
@@ -86,7 +89,7 @@ describe('matrix exports', () => {
   it('writes an XLSX whose numbers and marks Excel reads back', async () => {
     const buffer = await matrixToXlsx(seedMatrix);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer);
+    await wb.xlsx.load(arrayBuffer(buffer));
     const sheet = wb.getWorksheet('责任矩阵')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     assert.deepEqual(header.slice(0, 7), ['单位', '名录名称', '状态', '牵头', '参加', '合计', '1']);

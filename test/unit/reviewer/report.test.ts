@@ -20,7 +20,7 @@ describe('department report', () => {
     assert.deepEqual(report.plans[1].leads.map((t) => t.key), ['1']);
     assert.deepEqual(report.plans[1].joins.map((t) => t.key), ['2']);
     assert.equal(report.leads, 13 + 1);
-    assert.deepEqual(report.names.sort(), ['省经信厅', '省经信委'].sort());
+    assert.deepEqual([...report.names].sort(), ['省经信厅', '省经信委'].sort());
   });
 
   it('gives the same report when asked by the former name', () => {
