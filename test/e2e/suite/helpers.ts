@@ -5,7 +5,7 @@ export const EXTENSION_ID = 'fengong.fengong';
 export const SEED = '浙江省加快培育发展战略性新兴产业重点工作分工方案-2013.txt';
 
 /** Polls until `probe` returns a value that is not undefined, or fails with `what` at the deadline. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
