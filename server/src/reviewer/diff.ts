@@ -370,7 +370,7 @@ export function formatDiffText(diff: PlanDiff, locale: Locale = 'zh-cn'): string
   }
   if (diff.departments.length) {
     out.push('', r('diffPerDepartment', locale));
-    const refs = (xs: readonly TaskRef[]) => joinNames(xs.map((x) => x.new ?? `(${x.old})`), locale);
+    const refs = (xs: readonly TaskRef[]) => joinNames(xs.map((x) => x.new ?? r('oldKey', locale, x.old ?? '')), locale);
     for (const d of diff.departments) {
       const parts: string[] = [];
       if (d.leadGained.length) parts.push(r('gainedLead', locale, refs(d.leadGained)));

@@ -44,21 +44,25 @@ export function csvCell(value: string): string {
 
 export function matrixToMarkdown(matrix: Matrix, locale: Locale = 'zh-cn'): string {
   const md = (v: string) => v.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const table = (rows: string[][]) => {
-    const [head, ...body] = rows;
-    return [
-      `| ${head.map(md).join(' | ')} |`,
-      `|${head.map((_, i) => (i >= 3 && i <= 5 ? ' ---: ' : ' --- ')).join('|')}|`,
-      ...body.map((row) => `| ${row.map(md).join(' | ')} |`),
-    ];
-  };
-  const lines = [`# ${md(matrix.title ?? r('untitled', locale))}`, '', `## ${r('matrixTitle', locale)}`, '', r('legend', locale), '', ...table(matrixTable(matrix, locale))];
-  const tasks = taskTable(matrix, locale);
-  lines.push('', `## ${r('tasksHeading', locale)}`, '');
-  // The task list needs no alignment tweaks, so reuse the plain table shape.
-  const [head, ...body] = tasks;
-  lines.push(`| ${head.map(md).join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...body.map((row) => `| ${row.map(md).join(' | ')} |`));
-  return lines.join('\n') + '\n';
+  /** `numeric` columns are right-aligned. */
+  const table = ([head, ...body]: string[][], numeric: (i: number) => boolean) => [
+    `| ${head.map(md).join(' | ')} |`,
+    `|${head.map((_, i) => (numeric(i) ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...body.map((row) => `| ${row.map(md).join(' | ')} |`),
+  ];
+  return [
+    `# ${md(matrix.title ?? r('untitled', locale))}`,
+    '',
+    `## ${r('matrixTitle', locale)}`,
+    '',
+    r('legend', locale),
+    '',
+    ...table(matrixTable(matrix, locale), (i) => i >= 3 && i <= 5),
+    '',
+    `## ${r('tasksHeading', locale)}`,
+    '',
+    ...table(taskTable(matrix, locale), () => false),
+  ].join('\n') + '\n';
 }
 
 export function escapeHtml(v: string): string {

@@ -52,6 +52,7 @@ const TABLE = {
   diffRenamed: { 'zh-cn': '单位改称：{0} → {1}（{2} 项任务）', en: 'Department renamed: {0} → {1} ({2} tasks)' },
   diffSectionNone: { 'zh-cn': '（未分部分）', en: '(no section)' },
   diffSection: { 'zh-cn': '第{0}部分', en: 'section {0}' },
+  oldKey: { 'zh-cn': '原{0}', en: 'old {0}' },
   diffPerDepartment: { 'zh-cn': '按单位：', en: 'By department:' },
   gainedLead: { 'zh-cn': '新增牵头 {0}', en: 'now leads {0}' },
   lostLead: { 'zh-cn': '不再牵头 {0}', en: 'no longer leads {0}' },

@@ -128,6 +128,7 @@ describe('draft diff', () => {
     assert.ok(text.some((l) => l.startsWith('- 删除任务 10：强化知识产权的创造')));
     assert.ok(text.some((l) => l === '~ 单位改称：省环保厅 → 省生态环境厅（8 项任务）'));
     assert.ok(text.some((l) => l === '~ 任务 29 分工变化：+牵头 省财政厅；−牵头 省国资委'));
+    assert.ok(text.some((l) => l === '  省知识产权局：不再牵头 原10'));
   });
 
   it('scores similarity 1 for equal texts and low for unrelated ones', () => {
