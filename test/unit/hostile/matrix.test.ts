@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { matrixPage } from '../../../client/src/matrix/html';
+import { toCsv } from '../../../client/src/matrix/table';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const EVIL = '<img src=x onerror=alert(1)>"\'&[x](command:fengong.server.renumber)';
+
+describe('hostile input: the matrix webview shows names as text', () => {
+  it('escapes hostile UI strings and keeps a CSP with no inline script, no remote source and a nonce', () => {
+    const html = matrixPage({
+      cspSource: 'vscode-resource:',
+      nonce: 'N0nce',
+      scriptUri: `x" onload="alert(1)`,
+      styleUri: 's.css',
+      lang: `zh"><script>alert(1)</script>`,
+      strings: { title: EVIL, filter: EVIL, filterPlaceholder: EVIL, exportCsv: EVIL, exportXlsx: EVIL, loading: EVIL },
+    });
+    assert.ok(!html.includes('<img'), 'no injected element');
+    assert.ok(!html.includes('" onload='), 'no attribute breakout');
+    assert.equal((html.match(/<script/g) ?? []).length, 1, 'only the page’s own script element');
+    const csp = /Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-N0nce'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+
+  it('inserts plan text only as text nodes in the page script (no innerHTML, no eval)', () => {
+    const script = readFileSync(join(ROOT, 'client', 'media', 'matrix.js'), 'utf8');
+    assert.doesNotMatch(script, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+    assert.match(script, /textContent/);
+  });
+
+  it('neutralises spreadsheet formulas in exported CSV cells', () => {
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(toCsv([['=HYPERLINK("http://x")', '+1', '-1', '@SUM(A1)', '省科技厅']]));
+    assert.equal(csv, '\ufeff"\'=HYPERLINK(""http://x"")",\'+1,\'-1,\'@SUM(A1),省科技厅\r\n');
+  });
+});
