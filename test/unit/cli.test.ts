@@ -73,14 +73,15 @@ describe('fengong check', () => {
 
   it('writes SARIF 2.1.0 that validates against the SARIF schema', () => {
     const r = cli('check', '--format', 'sarif', SEED, join(CORPUS, '02-zhejiang-inline-halfwidth.txt'));
-    const sarif = JSON.parse(r.out);
+    const sarif = JSON.parse(r.out) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: object } }[] }[] }[] };
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8'));
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     const validate = ajv.compile(schema);
-    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
+    assert.ok(validate(JSON.parse(r.out)), JSON.stringify(validate.errors?.slice(0, 3)));
     const results = sarif.runs[0].results;
-    assert.ok(results.some((x: { ruleId: string }) => x.ruleId === 'unknown-department'));
-    const first = results.find((x: { ruleId: string }) => x.ruleId === 'missing-separator');
+    assert.ok(results.some((x) => x.ruleId === 'unknown-department'));
+    const first = results.find((x) => x.ruleId === 'missing-separator');
+    assert.ok(first);
     assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 8, startColumn: 3, endLine: 8, endColumn: 4 });
   });
 
