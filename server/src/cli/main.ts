@@ -189,8 +189,9 @@ export function checkFile(file: string, registry: Registry, args: CheckArgs, io:
 /**
  * Runs `check`/`summary` synchronously; returns the exit code. Word files must come `preloaded`
  * (reading them is asynchronous): runAsync does that and is what the `fengong` binary calls.
+ * A `null` entry is a file already reported unreadable: skipped, and the exit code is 2.
  */
-export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, preloaded: ReadonlyMap<string, LoadedText> = new Map()): number {
+export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, preloaded: ReadonlyMap<string, LoadedText | null> = new Map()): number {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(argv, env);
@@ -220,7 +221,9 @@ export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv =
   let unreadable = failed;
   const results: FileResult[] = [];
   for (const f of files) {
-    const r = checkFile(f, registry, args, io, preloaded.get(f));
+    const pre = preloaded.get(f);
+    // null: read already and found unreadable, its reason is on stderr; the other files still count.
+    const r = pre === null ? null : checkFile(f, registry, args, io, pre);
     if (r) results.push(r);
     else unreadable = true;
   }
@@ -255,14 +258,13 @@ export async function runAsync(argv: readonly string[], io: CliIO, env: NodeJS.P
   } catch {
     return run(argv, io, env);
   }
-  const preloaded = new Map<string, LoadedText>();
+  const preloaded = new Map<string, LoadedText | null>();
   if (typeof parsed === 'object') {
     const quiet: CliIO = { out: () => undefined, err: () => undefined };
     for (const f of expandPaths(parsed.paths, parsed.locale, quiet).files) {
       if (!DOCX_FILE.test(f)) continue;
-      const loaded = await loadPlanText(f, parsed.locale, io);
-      if (loaded) preloaded.set(f, loaded);
-      else return 2;
+      // A broken Word file is reported and skipped; run() checks the rest and exits 2 at the end.
+      preloaded.set(f, await loadPlanText(f, parsed.locale, io));
     }
   }
   return run(argv, io, env, preloaded);

@@ -149,4 +149,20 @@ describe('reviewer CLI', () => {
     assert.equal(r.code, 2);
     assert.match(r.err.join('\n'), /无法读取 Word 文档/);
   });
+
+  it('reports a broken Word file and still checks the plans after it, exiting 2 at the end', async () => {
+    const bad = join(dir, 'a-broken.docx');
+    writeFileSync(bad, 'not a zip either');
+    const alone = await cli(['check', SEED_TXT]);
+    assert.ok(alone.out.length > 0);
+    const r = await cli(['check', bad, SEED_TXT]);
+    assert.equal(r.code, 2);
+    const reasons = r.err.filter((l) => l.includes('a-broken.docx'));
+    assert.equal(reasons.length, 1, r.err.join('\n'));
+    assert.match(reasons[0], /无法读取 Word 文档/);
+    assert.deepEqual(r.out, alone.out, 'the seed is checked as if alone');
+    const json = await cli(['check', '--format', 'json', SEED_DOCX, bad, SEED_TXT]);
+    assert.equal(json.code, 2);
+    assert.deepEqual(JSON.parse(json.out.join('\n')).map((f: { tasks: unknown[] }) => f.tasks.length), [47, 47]);
+  });
 });
