@@ -1,44 +1,17 @@
 /** Saving the matrix as CSV (UTF-8 with BOM) or Excel, through a save dialog unless given a target. */
 import * as vscode from 'vscode';
 import type { Matrix } from '../../../server/src/protocol';
-import { matrixRows, toCsv, type MatrixLabels } from './table';
-import { toXlsx } from './xlsx';
+import { planLocale } from '../locale';
+import { matrixBytes, type ExportFormat } from './bytes';
 
-export type ExportFormat = 'csv' | 'xlsx';
-
-export function exportLabels(): MatrixLabels {
-  const t = vscode.l10n.t;
-  return {
-    department: t('Department'),
-    fullName: t('Full name'),
-    leads: t('Leads'),
-    participates: t('Joins'),
-    total: t('Total'),
-    lead: t('Lead'),
-    participant: t('Participant'),
-  };
-}
-
-export async function matrixBytes(matrix: Matrix, format: ExportFormat): Promise<Uint8Array> {
-  const labels = exportLabels();
-  if (format === 'csv') return toCsv(matrixRows(matrix, labels));
-  const t = vscode.l10n.t;
-  return toXlsx(matrix, labels, {
-    sheetMatrix: t('Responsibility Matrix'),
-    sheetTasks: t('Tasks'),
-    task: t('Task'),
-    section: t('Section'),
-    text: t('Task text'),
-    lead: t('Lead'),
-    participants: t('Participants'),
-  });
-}
+export type { ExportFormat } from './bytes';
 
 /** Returns the file written, or undefined when the user cancelled the dialog. */
 export async function exportMatrix(matrix: Matrix, format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const destination = target ?? (await askDestination(matrix, format));
   if (!destination) return undefined;
-  await vscode.workspace.fs.writeFile(destination, await matrixBytes(matrix, format));
+  const source = vscode.Uri.parse(matrix.uri);
+  await vscode.workspace.fs.writeFile(destination, await matrixBytes(matrix, format, planLocale(source)));
   if (!target) {
     const open = vscode.l10n.t('Open Folder');
     void vscode.window

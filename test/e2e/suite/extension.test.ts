@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { planLocale } from '../../../client/src/locale';
 import {
   activate,
   codeOf,
@@ -134,8 +135,11 @@ describe('Fengong in a real VS Code', function () {
     const bytes = readFileSync(csv.fsPath);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    assert.equal(lines[0]!.split(',').length, 2 + 47 + 3);
+    // The shared writer's sheet: name, registry name, status, three totals, then one column per task.
+    assert.equal(lines[0]!.split(',').length, 6 + 47);
     assert.ok(lines.some((l) => l.startsWith('省科技厅,')));
+    const head = planLocale(seed) === 'zh-cn' ? '单位,名录名称,状态,牵头,参加,合计,1,2,' : 'Department,Registry name,Status,Leads,Joins,Total,1,2,';
+    assert.ok(lines[0]!.startsWith(head), `the header of \`fengong matrix\`: ${lines[0]}`);
     const xlsx = vscode.Uri.file(path.join(dir, 'matrix.xlsx'));
     await vscode.commands.executeCommand('fengong.exportMatrix', seed, 'xlsx', xlsx);
     assert.equal(readFileSync(xlsx.fsPath).subarray(0, 2).toString(), 'PK');

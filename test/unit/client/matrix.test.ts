@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Matrix, TaskInfo } from '../../../server/src/protocol';
 import { escapeHtml, makeNonce, matrixPage } from '../../../client/src/matrix/html';
+import ExcelJS from 'exceljs';
+import { matrixBytes } from '../../../client/src/matrix/bytes';
 import { isFromPage } from '../../../client/src/matrix/messages';
-import { matrixRows, roleGrid, toCsv, type MatrixLabels } from '../../../client/src/matrix/table';
+import { matrixToCsv, matrixToXlsx } from '../../../server/src/reviewer/export';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 function task(key: string, label: string): TaskInfo {
@@ -26,30 +28,38 @@ const matrix: Matrix = {
     { department: 2, task: 1, role: 'lead' },
   ],
 };
-const labels: MatrixLabels = {
-  department: '部门', fullName: '全称', leads: '牵头', participates: '参加', total: '合计', lead: '牵头', participant: '参加',
-};
+/** exceljs types its input as an ArrayBuffer. */
+const arrayBuffer = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 describe('responsibility matrix (client side)', () => {
-  it('puts each role in its department row and task column, lead winning over participant', () => {
-    const grid = roleGrid(matrix);
-    assert.deepEqual(grid[0], ['lead', undefined, 'lead']);
-    assert.deepEqual(grid[1], ['participant', 'participant', undefined]);
-    assert.equal(grid[2]![1], 'lead');
-  });
-
-  it('writes a header row, one row per department and the totals', () => {
-    const rows = matrixRows(matrix, labels);
-    assert.deepEqual(rows[0], ['部门', '全称', '1', '2', '3', '牵头', '参加', '合计']);
-    assert.deepEqual(rows[1], ['省科技厅', '浙江省科学技术厅', '牵头', '', '牵头', '2', '0', '2']);
-    assert.equal(rows.length, 4);
-  });
-
-  it('exports CSV as UTF-8 with a byte-order mark, CRLF and quoted fields', () => {
-    const bytes = toCsv([['部门', '甲,"乙"'], ['=1+1', 'x']]);
+  it('exports CSV through the shared writer: UTF-8 with a byte-order mark, CRLF rows, quoted and defused fields', async () => {
+    const bytes = await matrixBytes(matrix, 'csv', 'zh-cn');
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes.slice(3));
-    assert.equal(text, '部门,"甲,""乙"""\r\n\'=1+1,x\r\n');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    assert.equal(text, matrixToCsv(matrix, 'zh-cn'), 'byte for byte what `fengong matrix --format csv` writes');
+    assert.ok(!/[^\r]\n/.test(text), 'every line break is CRLF');
+    const lines = text.slice(1).split('\r\n');
+    assert.equal(lines[0], '单位,名录名称,状态,牵头,参加,合计,1,2,3');
+    assert.equal(lines[1], '省科技厅,,现行,2,0,2,●,,●');
+    assert.equal(lines[3], '"甲,""乙""",,名录未收录,1,1,2,,●,');
+  });
+
+  it('exports CSV in English when the plan speaks English', async () => {
+    const text = new TextDecoder().decode(await matrixBytes(matrix, 'csv', 'en'));
+    assert.ok(text.startsWith('Department,Registry name,Status,Leads,Joins,Total,1,2,3\r\n'), text.slice(0, 80));
+  });
+
+  it('exports an Excel workbook through the shared writer, totals as numbers and the task list beside', async () => {
+    const bytes = await matrixBytes(matrix, 'xlsx', 'zh-cn');
+    assert.equal(Buffer.from(bytes.subarray(0, 2)).toString(), 'PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(arrayBuffer(bytes));
+    const sheet = book.getWorksheet('责任矩阵')!;
+    assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1, 8), ['省科技厅', '', '现行', 2, 0, 2, '●']);
+    assert.equal(book.getWorksheet('任务清单')!.getRow(3).getCell(4).value, '=SUM(A1)');
+    const shared = new ExcelJS.Workbook();
+    await shared.xlsx.load(arrayBuffer(await matrixToXlsx(matrix, 'zh-cn')));
+    assert.deepEqual(sheet.getSheetValues(), shared.getWorksheet('责任矩阵')!.getSheetValues());
   });
 
   it('builds a page with a nonce-only script policy and no document text', () => {

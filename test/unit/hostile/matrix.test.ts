@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matrixPage } from '../../../client/src/matrix/html';
-import { toCsv } from '../../../client/src/matrix/table';
+import { matrixBytes } from '../../../client/src/matrix/bytes';
+import type { Matrix } from '../../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EVIL = '<img src=x onerror=alert(1)>"\'&[x](command:fengong.server.renumber)';
@@ -32,8 +33,18 @@ describe('hostile input: the matrix webview shows names as text', () => {
     assert.match(script, /textContent/);
   });
 
-  it('neutralises spreadsheet formulas in exported CSV cells', () => {
-    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(toCsv([['=HYPERLINK("http://x")', '+1', '-1', '@SUM(A1)', '省科技厅']]));
-    assert.equal(csv, '\ufeff"\'=HYPERLINK(""http://x"")",\'+1,\'-1,\'@SUM(A1),省科技厅\r\n');
+  it('neutralises spreadsheet formulas in the CSV the view exports', async () => {
+    const names = ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '省科技厅'];
+    const matrix: Matrix = {
+      uri: 'file:///evil.txt',
+      title: null,
+      tasks: [],
+      departments: names.map((name) => ({ name, preferred: null, fullName: null, status: 'unknown' as const, leads: 0, participates: 0 })),
+      cells: [],
+    };
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await matrixBytes(matrix, 'csv', 'zh-cn'));
+    const first = csv.split('\r\n').slice(1, 6).map((l) => l.slice(0, l.indexOf(',,')));
+    assert.deepEqual(first, ['"\'=HYPERLINK(""http://x"")"', "'+1", "'-2+3", "'@SUM(A1)", '省科技厅']);
   });
 });
+
