@@ -139,6 +139,14 @@ const TABLE = {
   'list.separator': { 'zh-cn': '、', en: ', ' },
   'quote.open': { 'zh-cn': '“', en: '"' },
   'quote.close': { 'zh-cn': '”', en: '"' },
+  'diff.unreadable': { 'zh-cn': '无法读取“{file}”：{reason}', en: 'Cannot read "{file}": {reason}' },
+  'diff.notDocx': { 'zh-cn': '“{file}”不是可读取的 Word 文档（.docx）：{reason}', en: '"{file}" is not a readable Word document (.docx): {reason}' },
+  'diff.oldDoc': {
+    'zh-cn': '“{file}”是旧版 Word 文档（.doc），请在 Word 中另存为 .docx 后再比较。',
+    en: '"{file}" is an old Word document (.doc); save it as .docx in Word, then compare.',
+  },
+  'diff.binary': { 'zh-cn': '“{file}”既不是文本文件，也不是 Word 文档。', en: '"{file}" is neither a text file nor a Word document.' },
+  'diff.scheme': { 'zh-cn': '无法读取“{file}”：只能比较本机文件或已打开的文档。', en: 'Cannot read "{file}": only local files or open documents can be compared.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof TABLE;

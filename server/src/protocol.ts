@@ -4,6 +4,8 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
+import type { Locale } from './messages';
+import type { PlanDiff } from './reviewer/diff';
 import type { RuleCode, SeveritySetting } from './rules/types';
 
 /** The `fengong` configuration section, as the server reads it per resource. */
@@ -97,6 +99,36 @@ export interface CheckWorkspaceResult {
 export const CheckWorkspaceRequest = new RequestType<{ readonly folders?: readonly string[] }, CheckWorkspaceResult, void>(
   'fengong/checkWorkspace',
 );
+
+export interface DiffParams {
+  /** The plan open in the editor. */
+  readonly uri: string;
+  /** The draft to compare it with: read from disk (text or .docx) unless it is open. */
+  readonly otherUri: string;
+  /** Whether the other draft is the earlier one (the default, as in VS Code's compare) or the later. */
+  readonly otherIs?: 'old' | 'new';
+}
+
+export interface DiffResult {
+  /** What `fengong diff` prints, in the plan's language: a summary line, then each change. */
+  readonly text: string;
+  /** What `fengong diff --format json` prints, without the file names. */
+  readonly json: PlanDiff;
+  readonly differs: boolean;
+  readonly locale: Locale;
+}
+
+/** A diff, or why the other draft could not be read (a message in the plan's language). */
+export type DiffAnswer = DiffResult | { readonly error: string };
+
+/** Compares an open plan with another draft task by task, with the plan's registry settings. */
+export const DiffRequest = new RequestType<DiffParams, DiffAnswer | null, void>('fengong/diff');
+
+/**
+ * Word documents shown as plans: `fengong-docx:` + the .docx file's path, one line per paragraph,
+ * read-only. The query holds the file's own scheme when it is not `file`.
+ */
+export const DOCX_SCHEME = 'fengong-docx';
 
 /** Command ids the server executes (workspace/executeCommand). Arguments: [uri]. */
 export const Commands = {

@@ -21,8 +21,9 @@ import { codeLenses, LEGEND, semanticTokens } from './features/presentation';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
 import { executeCommand } from './features/commands';
+import { compareDrafts } from './features/diff';
 import type { PlanDocument } from './features/common';
-import { CheckWorkspaceRequest, Commands, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
+import { CheckWorkspaceRequest, Commands, DiffRequest, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
 import { buildMatrix, taskInfos } from './reviewer/matrix';
 import { runSafe } from './runner';
 import { Session } from './session';
@@ -42,7 +43,7 @@ export function startServer(connection: Connection): void {
       });
   }
   /** The same for the custom requests, whose parameter is { uri }. */
-  function onUri<R>(name: string, empty: R, fn: (doc: PlanDocument) => R) {
+  function onUri<R>(name: string, empty: R, fn: (doc: PlanDocument) => R | Promise<R>) {
     return (params: { uri: string }, token: CancellationToken) => onPlan<{ textDocument: TextDocumentIdentifier }, R>(name, empty, fn)({ textDocument: { uri: params.uri } }, token);
   }
 
@@ -108,6 +109,7 @@ export function startServer(connection: Connection): void {
   );
   connection.onRequest(MatrixRequest, onUri('matrix', null, (d) => buildMatrix(d.plan, d.registry, d.uri)));
   connection.onRequest(TasksRequest, onUri('tasks', [], (d) => taskInfos(d.plan)));
+  connection.onRequest(DiffRequest, (p, token) => onUri('diff', null, async (d) => compareDrafts(d, await session!.draft(p.otherUri, d), p.otherIs))(p, token));
   connection.onRequest(StatusRequest, onUri('status', null, (d) => ({
     tasks: d.plan.tasks.length,
     withoutLead: d.plan.tasks.filter((x) => x.lead.length === 0).length,

@@ -20,10 +20,12 @@ import { URI } from 'vscode-uri';
 import { DocumentCache } from './documentCache';
 import { warmCompletionIndex } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
+import { localPath, readDraftText, type Draft } from './features/diff';
 import { listCandidateFiles, readPlanFile } from './features/workspaceFiles';
 import type { PlanDocument } from './features/common';
 import { t, type Locale } from './messages';
 import { analyse } from './analysis';
+import { parsePlan } from './model/parser';
 import type { CheckWorkspaceResult } from './protocol';
 import type { RegistryIssue } from './registry/registry';
 import { formatError } from './runner';
@@ -96,6 +98,20 @@ export class Session {
     const open = await this.openPlanDocuments();
     const openUris = new Set(open.map((d) => d.uri));
     return [...open, ...[...this.workspacePlans.values()].filter((d) => !openUris.has(d.uri))];
+  }
+
+  /** Another draft to compare `current` with: its text when open, else the file (text or Word) from disk. */
+  async draft(uri: string, current: PlanDocument): Promise<Draft> {
+    const env = await this.settings.environment(current.uri);
+    let text = this.documents.get(uri)?.getText();
+    if (text === undefined) {
+      const path = localPath(uri);
+      if (path === null) return { error: t('diff.scheme', current.locale, { file: uri }) };
+      const read = await readDraftText(path, current.locale);
+      if ('error' in read) return read;
+      text = read.text;
+    }
+    return { plan: parsePlan(text, { firstListed: env.settings.firstListed }) };
   }
 
   get foldersChangeSupported(): boolean {

@@ -1,0 +1,60 @@
+/**
+ * "Compare with Another Draft…": the open plan against another draft, through the same
+ * diffPlans/formatDiffText as `fengong diff`, with the open plan's registry and language.
+ */
+import { readFile } from 'node:fs/promises';
+import { URI } from 'vscode-uri';
+import { decodePlanBytes } from '../io/decode';
+import { DocxError, looksLikeZip, readDocx } from '../io/docx';
+import { t, type Locale } from '../messages';
+import type { Plan } from '../model/types';
+import { DOCX_SCHEME, type DiffAnswer } from '../protocol';
+import { diffPlans, formatDiffText } from '../reviewer/diff';
+import type { PlanDocument } from './common';
+
+/** The other draft, parsed, or why it could not be read (already in the user's language). */
+export type Draft = { readonly plan: Plan } | { readonly error: string };
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Reads a draft that is not open: text in any encoding the CLI reads, or a Word .docx. */
+export async function readDraftText(path: string, locale: Locale): Promise<{ readonly text: string } | { readonly error: string }> {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { error: t('diff.unreadable', locale, { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) };
+  }
+  if (/\.docx$/i.test(path) || looksLikeZip(bytes)) {
+    try {
+      return { text: (await readDocx(bytes)).text };
+    } catch (e) {
+      return { error: t('diff.notDocx', locale, { file, reason: e instanceof DocxError ? e.message : String(e) }) };
+    }
+  }
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { error: t('diff.oldDoc', locale, { file }) };
+  const decoded = decodePlanBytes(bytes);
+  return decoded.ok ? { text: decoded.text } : { error: t('diff.binary', locale, { file }) };
+}
+
+/** `otherIs` says which side the other draft is: the earlier one (as in VS Code's compare), or the later. */
+export function compareDrafts(current: PlanDocument, other: Draft, otherIs: 'old' | 'new' = 'old'): DiffAnswer {
+  if ('error' in other) return { error: other.error };
+  const [before, after] = otherIs === 'old' ? [other.plan, current.plan] : [current.plan, other.plan];
+  const diff = diffPlans(before, after, current.registry);
+  return {
+    text: formatDiffText(diff, current.locale).join('\n') + '\n',
+    json: diff,
+    differs: diff.added.length + diff.removed.length + diff.changed.length > 0,
+    locale: current.locale,
+  };
+}
+
+/** The file behind a URI the server can read itself: file:, or a Word file shown as a plan. */
+export function localPath(uri: string): string | null {
+  const u = URI.parse(uri);
+  if (u.scheme === 'file') return u.fsPath;
+  if (u.scheme === DOCX_SCHEME && (u.query === '' || u.query === 'file')) return u.with({ scheme: 'file', query: '' }).fsPath;
+  return null;
+}
