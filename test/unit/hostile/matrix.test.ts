@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { matrixPage } from '../../../client/src/matrix/html';
 import { matrixBytes } from '../../../client/src/matrix/bytes';
 import type { Matrix } from '../../../server/src/protocol';
+import { parsePlan } from '../../../server/src/model/parser';
+import { matrixToHtml } from '../../../server/src/reviewer/export';
+import { buildMatrix } from '../../../server/src/reviewer/matrix';
+import { namesRegistry } from '../../helpers/corpus';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EVIL = '<img src=x onerror=alert(1)>"\'&[x](command:fengong.server.renumber)';
@@ -46,5 +50,14 @@ describe('hostile input: the matrix webview shows names as text', () => {
     const first = csv.split('\r\n').slice(1, 6).map((l) => l.slice(0, l.indexOf(',,')));
     assert.deepEqual(first, ['"\'=HYPERLINK(""http://x"")"', "'+1", "'-2+3", "'@SUM(A1)", '省科技厅']);
   });
-});
 
+  it('escapes department names and task words in the HTML export', () => {
+    const evil = '<img src=x onerror=alert(1)>省evil厅';
+    const plan = parsePlan(`1.<script>alert(1)</script>推进。(${evil}牵头，省财政厅参加)\n`);
+    const html = matrixToHtml(buildMatrix(plan, namesRegistry('省财政厅'), 'file:///p.txt'));
+    // Names are normalised (spaces dropped), then shown as text.
+    assert.ok(html.includes('&lt;imgsrc=xonerror=alert(1)&gt;省evil厅'), 'the name is shown, as text');
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;推进'), 'the task words are shown, as text');
+    assert.ok(!/<img|<script>alert/.test(html), 'nothing injected');
+  });
+});
