@@ -1,5 +1,6 @@
 /** Starting the language server (dist/server.js over Node IPC) for `fengong` documents. */
 import * as vscode from 'vscode';
+import { DOCX_SCHEME } from '../../server/src/protocol';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const LANGUAGE_ID = 'fengong';
@@ -15,6 +16,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
       { language: LANGUAGE_ID, scheme: 'file' },
       { language: LANGUAGE_ID, scheme: 'untitled' },
       { language: LANGUAGE_ID, scheme: 'vscode-remote' },
+      // Word documents shown as plans (read-only, see docx/provider.ts).
+      { language: LANGUAGE_ID, scheme: DOCX_SCHEME },
     ],
     // The server answers in the display language unless fengong.language fixes one; LSP's
     // InitializeParams.locale carries it too, this is for servers that only read options.

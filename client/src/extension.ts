@@ -4,6 +4,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, MatrixRequest, StatusRequest, TasksRequest, type Matrix } from '../../server/src/protocol';
 import { createClient, LANGUAGE_ID } from './client';
 import { checkWorkspace } from './commands/checkWorkspace';
+import { compareWithDraft, DiffReports } from './commands/compare';
+import { DocxPlans } from './docx/provider';
 import { goToTask } from './commands/goToTask';
 import { exportMatrix, type ExportFormat } from './matrix/export';
 import { MatrixPanel } from './matrix/panel';
@@ -25,10 +27,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     (await ready()).sendRequest(MatrixRequest, { uri: uri.toString() });
   const statusBar = new PlanStatusBar(async (uri) => (await ready()).sendRequest(StatusRequest, { uri: uri.toString() }));
 
+  const docxPlans = new DocxPlans();
+  const diffReports = new DiffReports();
+
   const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
     output,
     statusBar,
+    docxPlans,
+    diffReports,
     command('fengong.goToTask', async (key?: string) => {
       const editor = planEditor();
       if (!editor) return undefined;
@@ -52,6 +59,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return target && vscode.commands.executeCommand(Commands.renumber, target.toString());
     }),
     command('fengong.checkWorkspace', async () => checkWorkspace(await ready())),
+    command('fengong.compareWithDraft', async (uri?: vscode.Uri, other?: vscode.Uri) => {
+      const target = planUri(uri);
+      return target && compareWithDraft(await ready(), diffReports, target, other instanceof vscode.Uri ? other : undefined);
+    }),
+    command('fengong.openWordDocument', async (uri?: vscode.Uri) => {
+      const file = uri instanceof vscode.Uri ? uri : (await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { [vscode.l10n.t('Word documents')]: ['docx'] },
+        openLabel: vscode.l10n.t('Open as Plan'),
+      }))?.[0];
+      return file && docxPlans.open(file);
+    }),
     command('fengong.newPlan', async () => {
       const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: planTemplate(new Date().getFullYear()) });
       return vscode.window.showTextDocument(document);

@@ -1,6 +1,7 @@
 /** Saving the matrix as CSV (UTF-8 with BOM) or Excel, through a save dialog unless given a target. */
 import * as vscode from 'vscode';
-import type { Matrix } from '../../../server/src/protocol';
+import { DOCX_SCHEME, type Matrix } from '../../../server/src/protocol';
+import { fromDocxUri } from '../docx/provider';
 import { planLocale } from '../locale';
 import { matrixBytes, type ExportFormat } from './bytes';
 
@@ -25,7 +26,9 @@ async function askDestination(matrix: Matrix, format: ExportFormat): Promise<vsc
   const source = vscode.Uri.parse(matrix.uri);
   const base = (source.path.split('/').pop() ?? 'plan').replace(/\.[^.]*$/, '') || 'plan';
   const name = `${base}-${vscode.l10n.t('matrix')}.${format}`;
-  const folder = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  // A Word document shown as a plan saves beside the .docx.
+  const file = source.scheme === DOCX_SCHEME ? fromDocxUri(source) : source;
+  const folder = file.scheme === 'file' ? vscode.Uri.joinPath(file, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
   return vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
     filters: format === 'csv' ? { [vscode.l10n.t('CSV (UTF-8)')]: ['csv'] } : { [vscode.l10n.t('Excel workbook')]: ['xlsx'] },

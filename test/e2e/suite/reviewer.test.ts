@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { docxPlanText } from '../../../client/src/docx/text';
+import { planLocale } from '../../../client/src/locale';
+import { activate, codeOf, diagnosticsWith, EXTENSION_ID, flatten, SEED, waitFor, workspaceFile } from './helpers';
+
+function fixture(...parts: string[]): string {
+  return path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'fixtures', ...parts);
+}
+
+describe('Reviewer tools in a real VS Code', function () {
+  before(activate);
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens a Word document as a read-only plan, one line per paragraph, with diagnostics, outline and matrix', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'fengong-docx-')), '分工方案.docx');
+    copyFileSync(fixture('docx', 'seed.docx'), file);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('fengong.openWordDocument', vscode.Uri.file(file));
+    const document = editor.document;
+    assert.equal(document.uri.scheme, 'fengong-docx');
+    assert.equal(document.languageId, 'fengong');
+    assert.equal(document.getText(), await docxPlanText(readFileSync(file)), 'the text `fengong check` reads from the .docx');
+
+    const diagnostics = await diagnosticsWith(document.uri, 'missing-separator');
+    assert.equal(diagnostics.filter((d) => codeOf(d) === 'missing-separator').length, 12);
+    const symbols = await waitFor('document symbols', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+      return s?.length ? s : undefined;
+    });
+    assert.equal(flatten(symbols).filter((s) => s.kind === vscode.SymbolKind.Event).length, 47);
+    const rendered = await vscode.commands.executeCommand<{ tasks: number }>('fengong.showMatrix', document.uri);
+    assert.equal(rendered.tasks, 47);
+  });
+
+  it('compares the plan with its Word copy and with an edited draft, beside the plan', async () => {
+    const seed = workspaceFile(SEED);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed));
+    const zh = planLocale(seed) === 'zh-cn';
+
+    const same = await vscode.commands.executeCommand<vscode.TextDocument>('fengong.compareWithDraft', seed, vscode.Uri.file(fixture('docx', 'seed.docx')));
+    assert.equal(same.languageId, 'markdown');
+    assert.match(same.getText(), zh ? /两稿任务和分工相同/ : /same tasks and responsibilities/);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'fengong-draft-'));
+    const earlier = path.join(dir, '第一稿.txt');
+    writeFileSync(earlier, readFileSync(seed.fsPath, 'utf8').replace('(省财政厅负责)', '(省科技厅负责)'));
+    const report = await vscode.commands.executeCommand<vscode.TextDocument>('fengong.compareWithDraft', seed, vscode.Uri.file(earlier));
+    const text = report.getText();
+    assert.match(text, /^```diff$/m);
+    assert.ok(text.includes(zh ? `--- 原稿：${earlier}` : `--- Earlier draft: ${earlier}`), text);
+    assert.match(text, zh ? /分工变化：\+牵头 省财政厅；−牵头 省科技厅/ : /responsibilities changed: \+lead 省财政厅; −lead 省科技厅/);
+    const shown = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString());
+    assert.ok(shown.includes(report.uri.toString()) && shown.includes(seed.toString()), 'the report is beside the plan');
+  });
+});
