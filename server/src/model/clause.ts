@@ -19,6 +19,13 @@ import {
   lacksLevelPrefix,
   looksLikePerson,
   looksLikeUnit,
+  memoize,
+  CHAR_CLASS,
+  CH_CLOSE,
+  CH_COLON,
+  CH_OPEN,
+  CH_SEPARATOR,
+  CH_VERB_FIRST,
   type LabelKind,
 } from './lexicon';
 import type { Role } from './types';
@@ -68,9 +75,6 @@ interface Group {
   items: Item[];
 }
 
-const OPEN = '（([【〔';
-const CLOSE = '）)]】〕';
-const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';', '。', '\n', '\r']);
 const SPACE_RE = /[\s\u3000\u00a0*“”"「」]/;
 
 function isSpace(ch: string): boolean {
@@ -80,11 +84,11 @@ function isSpace(ch: string): boolean {
 // The loops below run over every character of every clause, so they compare char codes: text[i]
 // on Chinese text allocates a one-character string each time, and that garbage dominated the
 // benchmark's profile (scripts/bench). Same sets as OPEN, CLOSE, SEGMENT_SEPARATORS and SPACE_RE.
-const OPEN_CODES = new Set([...OPEN].map((c) => c.charCodeAt(0)));
-const CLOSE_CODES = new Set([...CLOSE].map((c) => c.charCodeAt(0)));
-const SEPARATOR_CODES = new Set([...SEGMENT_SEPARATORS].map((c) => c.charCodeAt(0)));
+const OPEN_CODES = { has: (c: number) => (CHAR_CLASS[c] & CH_OPEN) !== 0 };
+const CLOSE_CODES = { has: (c: number) => (CHAR_CLASS[c] & CH_CLOSE) !== 0 };
+const SEPARATOR_CODES = { has: (c: number) => (CHAR_CLASS[c] & CH_SEPARATOR) !== 0 };
 /** First characters of the verbs: most characters start none, so VERBS is searched only after a hit. */
-const VERB_FIRST_CODES = new Set(VERBS.map((v) => v.charCodeAt(0)));
+const VERB_FIRST_CODES = { has: (c: number) => (CHAR_CLASS[c] & CH_VERB_FIRST) !== 0 };
 
 function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -191,7 +195,8 @@ function splitNames(text: string, region: Item): Item[] {
   for (const p of parts) {
     let start = p.start;
     for (let i = p.start; i < p.end; i++) {
-      const conj = text.startsWith('以及', i) ? 2 : '和及与'.includes(text[i]) ? 1 : 0;
+      const c = text.charCodeAt(i);
+      const conj = c === 0x548c /* 和 */ || c === 0x53ca /* 及 */ || c === 0x4e0e /* 与 */ ? 1 : c === 0x4ee5 /* 以 */ && text.startsWith('以及', i) ? 2 : 0;
       if (!conj) continue;
       // Bounded work per conjunction, so a long run of 和 stays linear: no department name is
       // longer than MAX_NAME, and the right side only needs two visible characters.
@@ -242,11 +247,13 @@ function dropNameplate(name: string): string {
   return name;
 }
 
+const baseName = memoize((written: string) => dropNameplate(cleanName(written)));
+
 /** Expands shared suffixes and prefixes within one list and builds the normalised names. */
 function normaliseList(text: string, items: Item[]): { item: Item; written: string; name: string }[] {
   const names = items.map((it) => {
     const written = text.slice(it.start, it.end);
-    return { item: it, written, name: dropNameplate(cleanName(written)) };
+    return { item: it, written, name: baseName(written) };
   });
   // Shared suffix: a run of bare places takes the suffix of the name that ends the run.
   for (let k = 0; k < names.length; k++) {
@@ -279,34 +286,51 @@ function collectNames(text: string, items: Item[], role: Role, via: string | nul
   }
 }
 
-/** A segment with no verb and no unit in it that reads as a time limit. */
-function isDeadlineSegment(text: string, seg: Item): boolean {
-  const s = text.slice(seg.start, seg.end);
-  if (!DEADLINE_RE.test(s)) return false;
-  if (VERBS.some((v) => v !== '负责' && s.includes(v))) return false;
-  return !splitNames(text, seg).some((it) => looksLikeUnit(cleanName(text.slice(it.start, it.end))) && !DEADLINE_RE.test(text.slice(it.start, it.end)));
+function isNoteSegment(text: string, seg: Item): boolean {
+  return segmentKind(text.slice(seg.start, seg.end)) === 'note';
 }
 
-function isNoteSegment(text: string, seg: Item): boolean {
-  const s = text.slice(seg.start, seg.end);
-  return CONVENTION_RE.test(s) || /下同|除标注/.test(s);
+/** A note (the convention, 下同), a time limit (no verb, no unit), or names — by the segment's text alone, once per distinct segment. */
+const segmentKind = memoize(function segmentKind(s: string): 'note' | 'deadline' | 'named' {
+  if (CONVENTION_RE.test(s) || /下同|除标注/.test(s)) return 'note';
+  if (!DEADLINE_RE.test(s)) return 'named';
+  if (VERBS.some((v) => v !== '负责' && s.includes(v))) return 'named';
+  const whole = { start: 0, end: s.length };
+  const unit = splitNames(s, whole).some((it) => looksLikeUnit(cleanName(s.slice(it.start, it.end))) && !DEADLINE_RE.test(s.slice(it.start, it.end)));
+  return unit ? 'named' : 'deadline';
+});
+
+interface Collected {
+  groups: Group[];
+  deadlines: RawDeadline[];
+  /** Segments that are neither notes nor time limits: what names a clause would come from. */
+  named: number;
+}
+
+/** One pass over content: segments classified as convention notes, time limits or named groups. */
+function collect(text: string, start: number, end: number): Collected {
+  const out: Collected = { groups: [], deadlines: [], named: 0 };
+  for (const seg of segments(text, start, end)) {
+    const str = text.slice(seg.start, seg.end);
+    const kind = segmentKind(str);
+    if (kind === 'note') continue;
+    if (kind === 'deadline') {
+      out.deadlines.push({ text: str, start: seg.start, end: seg.end });
+      continue;
+    }
+    out.named++;
+    for (const g of groupsOf(text, seg)) out.groups.push(g);
+  }
+  return out;
 }
 
 /**
- * Parses verb-style content, e.g. 省科技厅牵头,省财政厅、省知识产权局参加.
+ * Gives roles to collected groups, e.g. 省科技厅牵头,省财政厅、省知识产权局参加.
  * `defaultRole` is what a verbless list gets when the clause has no verbs at all.
  */
-function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
-  const segs = segments(text, start, end);
-  const groups: Group[] = [];
-  for (const seg of segs) {
-    if (isNoteSegment(text, seg)) continue;
-    if (isDeadlineSegment(text, seg)) {
-      out.deadlines.push({ text: text.slice(seg.start, seg.end), start: seg.start, end: seg.end });
-      continue;
-    }
-    groups.push(...groupsOf(text, seg));
-  }
+function assignRoles(text: string, c: Collected, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
+  const groups = c.groups;
+  for (const d of c.deadlines) out.deadlines.push(d);
   const explicit = groups.some((g) => g.verb !== null && LEAD_VERBS.has(g.verb));
   if (explicit) out.explicitLead = true;
   const roleOf = (g: Group, k: number): Role => {
@@ -316,39 +340,36 @@ function parseVerbal(text: string, start: number, end: number, convention: boole
     if (g.part === 'partner') return 'participant';
     if (g.verb === null) {
       // A verbless list takes the role of the next verb, else the previous one, else the default.
-      const next = groups.slice(k + 1).find((x) => x.verb !== null);
-      const prev = groups.slice(0, k).reverse().find((x) => x.verb !== null);
-      const ref = next ?? prev;
-      if (!ref || ref.verb === null) return defaultRole;
+      let ref: Group | undefined;
+      for (let x = k + 1; x < groups.length && !ref; x++) if (groups[x].verb !== null) ref = groups[x];
+      for (let x = k - 1; x >= 0 && !ref; x--) if (groups[x].verb !== null) ref = groups[x];
+      if (!ref) return defaultRole;
       return roleOf(ref, groups.indexOf(ref));
     }
     return RESPONSIBLE_VERBS.has(g.verb) ? 'lead' : 'participant';
   };
   groups.forEach((g, k) => {
     const role = roleOf(g, k);
-    const via = g.verb ?? (groups.find((x, i) => i > k && x.verb)?.verb ?? defaultVia);
-    collectNames(text, g.items, role, via, out);
+    let via = g.verb;
+    for (let x = k + 1; x < groups.length && via === null; x++) via = groups[x].verb;
+    collectNames(text, g.items, role, via ?? defaultVia, out);
   });
 }
 
-/** Parses the inside of a bracketed clause, or an inline run of labels. */
-export function parseClauseText(text: string, start: number, end: number, convention: boolean): ClauseContent {
-  const labels = findLabels(text, start, end);
-  if (labels.length > 0 && labels[0].labelStart - start <= 12) {
-    const out = parseLabels(text, labels, convention);
-    // Text before the first label (e.g. a person) is not a department.
-    return out;
-  }
-  const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
-  parseVerbal(text, start, end, convention, out, 'lead', null);
-  return out;
+function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
+  assignRoles(text, collect(text, start, end), convention, out, defaultRole, defaultVia);
 }
 
 /** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
 export function findLabels(text: string, start: number, end: number): LabelEntry[] {
+  // Every label ends in a colon: most clauses have none, and then there is nothing to search.
+  let colon = false;
+  for (let i = start; i < end && !colon; i++) colon = (CHAR_CLASS[text.charCodeAt(i)] & CH_COLON) !== 0;
+  if (!colon) return [];
   // Scan only the region: searching the whole text from `start` made each call run to the end of
   // the document when no label followed, so a plan of many tasks parsed in quadratic time.
-  const re = new RegExp(LABEL_RE.source, 'g');
+  const re = LABEL_SCAN;
+  re.lastIndex = 0;
   const region = text.slice(start, end);
   const found: LabelEntry[] = [];
   let m: RegExpExecArray | null;
@@ -405,22 +426,52 @@ export function parseLabels(text: string, labels: LabelEntry[], convention: bool
   return out;
 }
 
-/** True when a bracket's content reads as a responsibility clause rather than prose or a deadline. */
-export function isClauseLike(text: string, start: number, end: number): boolean {
-  const s = text.slice(start, end);
-  if (findLabels(text, start, end).some((l) => l.kind === 'lead' || l.kind === 'participant')) return true;
-  const segs = segments(text, start, end).filter((seg) => !isDeadlineSegment(text, seg) && !isNoteSegment(text, seg));
-  if (segs.length === 0) return false;
-  if (VERBS.some((v) => s.includes(v))) {
-    // A verb must follow something that reads as a unit: 省科技厅牵头, not 确保负责任.
-    return segs.some((seg) => groupsOf(text, seg).some((g) => g.items.some((it) => looksLikeUnit(cleanName(text.slice(it.start, it.end))))));
-  }
-  // A bare list: every item must read as a unit.
-  return segs.every((seg) => splitNames(text, seg).every((it) => looksLikeUnit(cleanName(text.slice(it.start, it.end)))));
+export interface BracketReading {
+  /** A responsibility clause, a bracket holding only a time limit, or anything else (prose). */
+  readonly kind: 'clause' | 'deadline' | 'other';
+  /** The clause's content, when kind is 'clause'. */
+  readonly content: ClauseContent | null;
 }
 
-/** Whether the content holds only a time limit: (2013年6月底前完成). */
-export function isDeadlineOnly(text: string, start: number, end: number): boolean {
-  const segs = segments(text, start, end);
-  return segs.length > 0 && segs.every((seg) => isDeadlineSegment(text, seg));
+/** Compiled once: building a RegExp per call showed high in the profile. Not re-entrant (findLabels never recurses). */
+const LABEL_SCAN = new RegExp(LABEL_RE.source, 'g');
+
+const UNIT_LABEL = (l: LabelEntry) => l.kind === 'lead' || l.kind === 'participant';
+
+/**
+ * Reads a bracket's content once: is it a clause, a time limit, or prose — and if a clause, who
+ * leads and who joins. (One pass replaces the three separate scans the parser used to make.)
+ */
+export function readBracket(text: string, start: number, end: number, convention: boolean): BracketReading {
+  const labels = findLabels(text, start, end);
+  const hasUnitLabel = labels.some(UNIT_LABEL);
+  if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention) };
+  const c = collect(text, start, end);
+  const clauseLike = hasUnitLabel || (c.named > 0 && namesUnits(text, c, start, end));
+  if (clauseLike) {
+    const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
+    assignRoles(text, c, convention, out, 'lead', null);
+    return { kind: 'clause', content: out };
+  }
+  if (c.named === 0 && c.deadlines.length > 0 && !hasNote(text, start, end)) return { kind: 'deadline', content: null };
+  return { kind: 'other', content: null };
+}
+
+/** With a verb, some name before a verb must read as a unit (省科技厅牵头, not 确保负责任); without, every name must. */
+function namesUnits(text: string, c: Collected, start: number, end: number): boolean {
+  const unit = (it: Item) => looksLikeUnit(cleanName(text.slice(it.start, it.end)));
+  if (hasVerb(text, start, end)) return c.groups.some((g) => g.items.some(unit));
+  return c.groups.every((g) => g.items.every(unit));
+}
+
+function hasVerb(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (!VERB_FIRST_CODES.has(text.charCodeAt(i))) continue;
+    for (const v of VERBS) if (i + v.length <= end && text.startsWith(v, i)) return true;
+  }
+  return false;
+}
+
+function hasNote(text: string, start: number, end: number): boolean {
+  return segments(text, start, end).some((seg) => isNoteSegment(text, seg));
 }

@@ -64,23 +64,40 @@ export const CONVENTION_RE =
   /(?:除标注为?[“"「]?牵头[”"」]?(?:单位|部门)?(?:的)?外[，,]\s*)?(?:列|排|排在|列在)第一位?(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:或汇总)?(?:单位|部门)/;
 
 /** A unit name ends in one of these (used to tell names from prose, places and time limits). */
+/**
+ * Plans name the same few hundred bodies over and over, so each distinct string is classified
+ * once per process. The cache is bounded: past the limit it starts afresh.
+ */
+export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = fn(s);
+      if (cache.size >= limit) cache.clear();
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
 const UNIT_SUFFIXES = [
   '厅', '委', '局', '办', '部', '署', '行', '院', '会', '府', '中心', '公司', '集团', '队', '所', '站',
   '馆', '社', '处', '室', '联', '协', '团', '组', '街道', '乡镇', '镇', '开发区', '示范区', '园区', '新区',
   '单位', '部门', '机构', '专班', '党委', '法院', '检察院', '关', '台', '校', '学', '库', '科', '厂', '会议',
 ];
 
-export function looksLikeUnit(name: string): boolean {
+export const looksLikeUnit = memoize(function looksLikeUnit(name: string): boolean {
   if (name.length < 2) return false;
   const n = name.replace(/[（(][^（）()]*[）)]$/, '');
   if (/^(各|相关|有关)/.test(n)) return true;
   return UNIT_SUFFIXES.some((s) => n.endsWith(s));
-}
+});
 
 /** A bare place (杭州市, 济源示范区) that may take a shared suffix from the next name. */
-export function isBarePlace(name: string): boolean {
+export const isBarePlace = memoize(function isBarePlace(name: string): boolean {
   return /[市县区州盟旗]$/.test(name) && !/^(各|相关|有关)/.test(name) && !/(政府|管委会|党委)$/.test(name);
-}
+});
 
 /** Suffixes a list may share: 杭州市、宁波市政府 → 杭州市政府. */
 export const SHARED_SUFFIX_RE = /^(.+?[市县区州盟旗])(人民政府|政府|管委会|党委|党委政府|党委和政府)$/;
@@ -97,14 +114,14 @@ const OWN_ISSUER_RE = new RegExp(
 export const LEVEL_PREFIX_RE = /^([省市区县])(?![场直级属域])/;
 
 /** Whether a name written without its level (财政厅 after 省商务厅) should take the list's shared prefix. */
-export function lacksLevelPrefix(name: string): boolean {
+export const lacksLevelPrefix = memoize(function lacksLevelPrefix(name: string): boolean {
   return !LEVEL_PREFIX_RE.test(name) && !OWN_ISSUER_RE.test(name) && looksLikeUnit(name) && name.length <= 12;
-}
+});
 
 /** People, not departments: 分管副省长, 区政府分管副区长, 张三同志. */
-export function looksLikePerson(name: string): boolean {
+export const looksLikePerson = memoize(function looksLikePerson(name: string): boolean {
   return /(省长|市长|区长|县长|书记|秘书长|部长|厅长|局长|主任|同志|领导|负责人)$/.test(name) || /分管/.test(name);
-}
+});
 
 /** A time limit: 2013年6月底前完成, 年内持续推进, 长期坚持. */
 export const DEADLINE_RE =
@@ -148,3 +165,25 @@ export function chineseNumeral(n: number): string {
   if (u) s += CN_UNITS[u];
   return s;
 }
+
+/**
+ * One byte of flags per UTF-16 code unit, for the per-character loops of the parser: a typed-array
+ * lookup is several times cheaper than Set.has or a regular expression on a one-character string.
+ */
+export const CH_OPEN = 1;
+export const CH_CLOSE = 2;
+export const CH_SEPARATOR = 4;
+export const CH_VERB_FIRST = 8;
+export const CH_COLON = 16;
+export const CHAR_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  const mark = (chars: string, flag: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] |= flag;
+  };
+  mark('（([【〔', CH_OPEN);
+  mark('）)]】〕', CH_CLOSE);
+  mark('，,；;。\n\r', CH_SEPARATOR);
+  mark(VERBS.map((v) => v[0]).join(''), CH_VERB_FIRST);
+  mark('：:', CH_COLON);
+  return table;
+})();

@@ -6,15 +6,14 @@
  */
 import {
   findLabels,
-  isClauseLike,
-  isDeadlineOnly,
-  parseClauseText,
+  readBracket,
+  type BracketReading,
   parseLabels,
   type ClauseContent,
   type LabelEntry,
 } from './clause';
-import { CONVENTION_RE, LABEL_KIND, TRAILING_RE, chineseNumeralValue } from './lexicon';
-import { LineIndex } from './text';
+import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, LABEL_KIND, TRAILING_RE, chineseNumeralValue } from './lexicon';
+import { LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
   Clause,
@@ -61,8 +60,27 @@ const TITLE_WORDS_RE = /(方案|分工|计划|意见|通知|要点|清单|安排
 const OPENERS = '（([【〔';
 const CLOSERS = '）)]】〕';
 /** Char codes of OPENERS and CLOSERS: bracketGroups skips every other character without allocating a string. */
-const BRACKET_CODES = new Set([...OPENERS, ...CLOSERS].map((c) => c.charCodeAt(0)));
+const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
 const PAIR: Record<string, string> = { '）': '（(', ')': '（(', ']': '[', '】': '【', '〕': '〔' };
+
+const START_NUMERAL = 1;
+const START_BRACKET = 2;
+const START_LABEL = 3;
+const START_DIGIT = 4;
+/** What a line's first character allows it to be: a section numeral, a bracket, a label, a digit, or only prose (0). */
+const LINE_START: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of '一二三四五六七八九十百零〇两') table[ch.charCodeAt(0)] = START_NUMERAL;
+  for (const ch of '（(') table[ch.charCodeAt(0)] = START_BRACKET;
+  for (const label of LABEL_KIND.keys()) table[label.charCodeAt(0)] = START_LABEL;
+  for (let d = 0x30; d <= 0x39; d++) table[d] = START_DIGIT;
+  return table;
+})();
+
+/** \s plus the ideographic space, without a regular expression on a one-character string. */
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
 
 export interface ParseOptions {
   /** Force the first-listed convention on or off; by default it follows the document's declaration. */
@@ -91,9 +109,22 @@ class PlanParser {
     this.lines = new LineIndex(text);
   }
 
-  span(start: number, end: number): Span {
-    return { start, end, range: this.lines.range(start, end) };
+  /** Each bracket is read once per parse, whoever asks (continuation check, deadlines, clause). */
+  private readonly readings = new Map<number, BracketReading>();
+
+  private read(g: { innerStart: number; innerEnd: number }): BracketReading {
+    let r = this.readings.get(g.innerStart);
+    if (!r) {
+      r = readBracket(this.text, g.innerStart, g.innerEnd, this.conventionOn);
+      this.readings.set(g.innerStart, r);
+    }
+    return r;
   }
+
+  span(start: number, end: number): Span {
+    return new TextSpan(start, end, this.lines);
+  }
+
 
   parse(): Plan {
     this.findConvention();
@@ -132,39 +163,45 @@ class PlanParser {
       const lineStart = this.lines.lineStarts[line];
       const lineEnd = this.lines.lineEnd(line);
       let s = lineStart;
-      while (s < lineEnd && /[\s\u3000\ufeff]/.test(t[s])) s++;
+      while (s < lineEnd && (isWhite(t.charCodeAt(s)) || t.charCodeAt(s) === 0xfeff)) s++;
       const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
       // Markdown: headings, list bullets, quotes, emphasis.
-      const md = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?!\*))/.exec(t.slice(s, Math.min(lineEnd, s + 8)));
-      if (md) s += md[0].length;
-      while (t.startsWith('**', s)) s += 2;
-      while (s < lineEnd && /[\s\u3000]/.test(t[s])) s++;
+      const c0 = t.charCodeAt(s);
+      if (c0 === 0x23 /* # */ || c0 === 0x3e /* > */ || c0 === 0x2d /* - */ || c0 === 0x2a /* * */ || c0 === 0x2b /* + */) {
+        const md = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?!\*))/.exec(t.slice(s, Math.min(lineEnd, s + 8)));
+        if (md) s += md[0].length;
+        while (t.startsWith('**', s)) s += 2;
+        while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
+      }
       let e = lineEnd;
-      while (e > s && /[\s\u3000]/.test(t[e - 1])) e--;
+      while (e > s && isWhite(t.charCodeAt(e - 1))) e--;
       const info: LineInfo = { kind: 'prose', contentStart: s, contentEnd: e, indented };
       this.info.push(info);
       if (s >= e) {
         info.kind = 'blank';
         continue;
       }
+      // Each kind of line starts with its own kind of character: try only the pattern that can match.
+      const first = LINE_START[t.charCodeAt(s)];
+      if (first === 0) continue;
       const head = t.slice(s, Math.min(e, s + 24));
       let m: RegExpExecArray | null;
-      if ((m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
+      if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
         info.kind = 'section';
         info.numeral = m[1];
         info.numeralStart = s;
         info.numeralEnd = s + m[1].length;
         info.bodyStart = s + m[0].length;
-      } else if ((m = SUBSECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
+      } else if (first === START_BRACKET && (m = SUBSECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
         info.kind = 'subsection';
         info.numeral = m[1];
         info.numeralStart = s + m[0].indexOf(m[1]);
         info.numeralEnd = info.numeralStart + m[1].length;
         info.bodyStart = s + m[0].length;
-      } else if ((m = LABEL_LINE_RE.exec(head))) {
+      } else if (first === START_LABEL && (m = LABEL_LINE_RE.exec(head))) {
         info.kind = 'label';
         info.label = m[1];
-      } else if ((m = TASK_RE.exec(head)) && this.isTaskNumber(m, head, lastArabic)) {
+      } else if (first === START_DIGIT && (m = TASK_RE.exec(head)) && this.isTaskNumber(m, head, lastArabic)) {
         lastArabic = Number(m[1]);
         info.kind = 'task';
         info.style = 'arabic';
@@ -176,7 +213,7 @@ class PlanParser {
         info.bodyStart = s + m[0].length;
         while (info.bodyStart < e && /[ \t\u3000]/.test(t[info.bodyStart])) info.bodyStart++;
         arabic++;
-      } else if ((m = PAREN_TASK_RE.exec(head))) {
+      } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
         info.kind = 'task';
         info.style = 'paren-arabic';
         info.numeral = m[1];
@@ -291,7 +328,7 @@ class PlanParser {
   private endsWithClause(info: LineInfo): boolean {
     const groups = this.bracketGroups(info.bodyStart ?? info.contentStart, info.contentEnd, false);
     const g = groups[groups.length - 1];
-    return !!g && (isClauseLike(this.text, g.innerStart, g.innerEnd) || isDeadlineOnly(this.text, g.innerStart, g.innerEnd));
+    return !!g && this.read(g).kind !== 'other';
   }
 
   private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo): Section | Subsection {
@@ -478,7 +515,7 @@ class PlanParser {
     while (k >= 0) {
       const g = groups[k];
       if (!TRAILING_RE.test(this.text.slice(g.close, tail))) break;
-      if (!isDeadlineOnly(this.text, g.innerStart, g.innerEnd)) break;
+      if (this.read(g).kind !== 'deadline') break;
       out.push({ text: this.text.slice(g.innerStart, g.innerEnd), span: this.span(g.open, g.close) });
       tail = g.open;
       k--;
@@ -497,8 +534,9 @@ class PlanParser {
     const tailEnd = k + 1 < groups.length ? groups[k + 1].open : end;
     if (k >= 0) {
       const g = groups[k];
-      if (TRAILING_RE.test(t.slice(g.close, tailEnd)) && isClauseLike(t, g.innerStart, g.innerEnd)) {
-        const content = parseClauseText(t, g.innerStart, g.innerEnd, this.conventionOn);
+      const reading = TRAILING_RE.test(t.slice(g.close, tailEnd)) ? this.read(g) : null;
+      if (reading?.content) {
+        const content = reading.content;
         const form: ClauseForm = t[g.open] === '[' || t[g.open] === '【' ? 'bracket' : 'paren';
         const labels = findLabels(t, g.innerStart, g.innerEnd).filter((l) => l.kind === 'lead' || l.kind === 'participant');
         const leadLabel = labels.find((l) => l.kind === 'lead');

@@ -81,3 +81,26 @@ export function comparePositions(a: Position, b: Position): number {
 export function rangeContains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
+
+/**
+ * A piece of the document whose LSP range is computed only when asked for: a plan has tens of
+ * thousands of spans, and most are never shown, so eager ranges cost time and memory for nothing.
+ */
+export class TextSpan {
+  private cached: Range | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly lines: LineIndex,
+  ) {}
+
+  get range(): Range {
+    return (this.cached ??= this.lines.range(this.start, this.end));
+  }
+
+  /** Serialises as a plain span, never with the whole document behind it. */
+  toJSON(): { start: number; end: number; range: Range } {
+    return { start: this.start, end: this.end, range: this.range };
+  }
+}
