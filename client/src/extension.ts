@@ -1,7 +1,7 @@
 /** Activation: starts the language client and registers the commands, one line each. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, MatrixRequest, StatusRequest, TasksRequest, type Matrix } from '../../server/src/protocol';
+import { Commands, DocxTextRequest, MatrixRequest, StatusRequest, TasksRequest, type Matrix } from '../../server/src/protocol';
 import { createClient, LANGUAGE_ID } from './client';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { compareWithDraft, DiffReports } from './commands/compare';
@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     (await ready()).sendRequest(MatrixRequest, { uri: uri.toString() });
   const statusBar = new PlanStatusBar(async (uri) => (await ready()).sendRequest(StatusRequest, { uri: uri.toString() }));
 
-  const docxPlans = new DocxPlans();
+  const docxPlans = new DocxPlans(async (file) => (await ready()).sendRequest(DocxTextRequest, { uri: file.toString() }));
   const diffReports = new DiffReports();
 
   const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);

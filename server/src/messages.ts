@@ -146,6 +146,7 @@ const TABLE = {
     en: '"{file}" is an old Word document (.doc); save it as .docx in Word, then compare.',
   },
   'diff.binary': { 'zh-cn': '“{file}”既不是文本文件，也不是 Word 文档。', en: '"{file}" is neither a text file nor a Word document.' },
+  'word.scheme': { 'zh-cn': '无法读取“{file}”：只能打开本机上的 Word 文档。', en: 'Cannot read "{file}": only Word documents on this machine can be opened.' },
   'diff.scheme': { 'zh-cn': '无法读取“{file}”：只能比较本机文件或已打开的文档。', en: 'Cannot read "{file}": only local files or open documents can be compared.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -130,6 +130,13 @@ export const DiffRequest = new RequestType<DiffParams, DiffAnswer | null, void>(
  */
 export const DOCX_SCHEME = 'fengong-docx';
 
+/**
+ * The text of a Word file as `fengong check` reads it, one line per paragraph, or why it cannot be
+ * read (in the user's language). The server reads it, as it reads drafts for fengong/diff, so
+ * there is one .docx reader and one set of messages. `uri` is the file's URI.
+ */
+export const DocxTextRequest = new RequestType<UriParams, { readonly text: string } | { readonly error: string }, void>('fengong/docxText');
+
 /** Command ids the server executes (workspace/executeCommand). Arguments: [uri]. */
 export const Commands = {
   /** Renumbers every task of the plan in one workspace edit (cross-references in prose follow). */

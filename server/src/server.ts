@@ -21,9 +21,9 @@ import { codeLenses, LEGEND, semanticTokens } from './features/presentation';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
 import { executeCommand } from './features/commands';
-import { compareDrafts } from './features/diff';
+import { compareDrafts, readWordFile } from './features/diff';
 import type { PlanDocument } from './features/common';
-import { CheckWorkspaceRequest, Commands, DiffRequest, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
+import { CheckWorkspaceRequest, Commands, DiffRequest, DocxTextRequest, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
 import { buildMatrix, taskInfos } from './reviewer/matrix';
 import { runSafe } from './runner';
 import { Session } from './session';
@@ -110,6 +110,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(MatrixRequest, onUri('matrix', null, (d) => buildMatrix(d.plan, d.registry, d.uri)));
   connection.onRequest(TasksRequest, onUri('tasks', [], (d) => taskInfos(d.plan)));
   connection.onRequest(DiffRequest, (p, token) => onUri('diff', null, async (d) => compareDrafts(d, await session!.draft(p.otherUri, d), p.otherIs))(p, token));
+  connection.onRequest(DocxTextRequest, (p, token) => runSafe(log, 'docxText', p.uri, token, { error: '' }, () => readWordFile(p.uri, session?.locale ?? 'zh-cn')));
   connection.onRequest(StatusRequest, onUri('status', null, (d) => ({
     tasks: d.plan.tasks.length,
     withoutLead: d.plan.tasks.filter((x) => x.lead.length === 0).length,

@@ -1,13 +1,12 @@
 /**
  * Word documents shown as read-only plans under the `fengong-docx:` scheme. The language server
- * analyses them like any plan (diagnostics, outline, hover, matrix); the text is re-read when the
- * .docx changes on disk.
+ * reads the .docx (fengong/docxText: the same reader as `fengong check`, one line per paragraph)
+ * and analyses the document like any plan: diagnostics, outline, hover, matrix. The text is read
+ * again when the file changes on disk.
  */
 import * as vscode from 'vscode';
-import { DocxError } from '../../../server/src/io/docx';
 import { DOCX_SCHEME } from '../../../server/src/protocol';
 import { LANGUAGE_ID } from '../client';
-import { docxPlanText } from './text';
 
 /** fengong-docx:/path/plan.docx for file:///path/plan.docx; another file scheme rides in the query. */
 export function toDocxUri(file: vscode.Uri): vscode.Uri {
@@ -18,13 +17,15 @@ export function fromDocxUri(uri: vscode.Uri): vscode.Uri {
   return uri.with({ scheme: uri.query || 'file', query: '' });
 }
 
+export type WordReader = (file: vscode.Uri) => Promise<{ readonly text: string } | { readonly error: string }>;
+
 export class DocxPlans implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly watchers = new Map<string, vscode.Disposable>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly read: WordReader) {
     this.disposables.push(
       vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, this),
       // Editors restored after a reload come back without the language: give it again.
@@ -36,16 +37,16 @@ export class DocxPlans implements vscode.TextDocumentContentProvider, vscode.Dis
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const file = fromDocxUri(uri);
     this.watch(uri, file);
-    return docxPlanText(await vscode.workspace.fs.readFile(file));
+    const read = await this.read(file);
+    if ('error' in read) throw new Error(read.error);
+    return read.text;
   }
 
-  /** Opens the .docx as a plan beside nothing else; says why not when it is no Word document. */
+  /** Opens the .docx as a plan; says why not when it is no readable Word document. */
   async open(file: vscode.Uri): Promise<vscode.TextEditor | undefined> {
-    try {
-      await docxPlanText(await vscode.workspace.fs.readFile(file));
-    } catch (e) {
-      const reason = e instanceof DocxError ? e.message : e instanceof Error ? e.message : String(e);
-      void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a readable Word document (.docx): {1}', file.path.split('/').pop() ?? file.path, reason));
+    const read = await this.read(file);
+    if ('error' in read) {
+      void vscode.window.showErrorMessage(read.error);
       return undefined;
     }
     const document = await this.asPlan(await vscode.workspace.openTextDocument(toDocxUri(file)));

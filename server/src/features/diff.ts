@@ -17,8 +17,8 @@ export type Draft = { readonly plan: Plan } | { readonly error: string };
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** Reads a draft that is not open: text in any encoding the CLI reads, or a Word .docx. */
-export async function readDraftText(path: string, locale: Locale): Promise<{ readonly text: string } | { readonly error: string }> {
+/** Reads a draft that is not open: text in any encoding the CLI reads, or a Word .docx (always, when `word`). */
+export async function readDraftText(path: string, locale: Locale, word = false): Promise<{ readonly text: string } | { readonly error: string }> {
   const file = path.split(/[\\/]/).pop() ?? path;
   let bytes: Buffer;
   try {
@@ -26,7 +26,7 @@ export async function readDraftText(path: string, locale: Locale): Promise<{ rea
   } catch (e) {
     return { error: t('diff.unreadable', locale, { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) };
   }
-  if (/\.docx$/i.test(path) || looksLikeZip(bytes)) {
+  if (word || /\.docx$/i.test(path) || looksLikeZip(bytes)) {
     try {
       return { text: (await readDocx(bytes)).text };
     } catch (e) {
@@ -36,6 +36,13 @@ export async function readDraftText(path: string, locale: Locale): Promise<{ rea
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { error: t('diff.oldDoc', locale, { file }) };
   const decoded = decodePlanBytes(bytes);
   return decoded.ok ? { text: decoded.text } : { error: t('diff.binary', locale, { file }) };
+}
+
+/** A Word file shown as a plan: its text, or why it cannot be read. */
+export async function readWordFile(uri: string, locale: Locale): Promise<{ readonly text: string } | { readonly error: string }> {
+  const path = localPath(uri);
+  if (path === null) return { error: t('word.scheme', locale, { file: uri }) };
+  return readDraftText(path, locale, true);
 }
 
 /** `otherIs` says which side the other draft is: the earlier one (as in VS Code's compare), or the later. */

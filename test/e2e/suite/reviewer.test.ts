@@ -3,7 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { docxPlanText } from '../../../client/src/docx/text';
+import { readDocx } from '../../../server/src/io/docx';
+import { buildDocx } from '../../fixtures/docx/build';
 import { planLocale } from '../../../client/src/locale';
 import { activate, codeOf, diagnosticsWith, EXTENSION_ID, flatten, SEED, waitFor, workspaceFile } from './helpers';
 
@@ -25,7 +26,7 @@ describe('Reviewer tools in a real VS Code', function () {
     const document = editor.document;
     assert.equal(document.uri.scheme, 'fengong-docx');
     assert.equal(document.languageId, 'fengong');
-    assert.equal(document.getText(), await docxPlanText(readFileSync(file)), 'the text `fengong check` reads from the .docx');
+    assert.equal(document.getText(), (await readDocx(readFileSync(file))).text, 'the text `fengong check` reads from the .docx');
 
     const diagnostics = await diagnosticsWith(document.uri, 'missing-separator');
     assert.equal(diagnostics.filter((d) => codeOf(d) === 'missing-separator').length, 12);
@@ -36,6 +37,19 @@ describe('Reviewer tools in a real VS Code', function () {
     assert.equal(flatten(symbols).filter((s) => s.kind === vscode.SymbolKind.Event).length, 47);
     const rendered = await vscode.commands.executeCommand<{ tasks: number }>('fengong.showMatrix', document.uri);
     assert.equal(rendered.tasks, 47);
+  });
+
+  it('reads the Word plan again when the .docx changes on disk', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'fengong-docx-')), '草稿.docx');
+    writeFileSync(file, await buildDocx(['一、总体要求', '1 加强统筹。（省发展改革委牵头，省财政厅参加）']));
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('fengong.openWordDocument', vscode.Uri.file(file));
+    const uri = editor.document.uri;
+    await diagnosticsWith(uri, 'missing-separator');
+    writeFileSync(file, await buildDocx(['一、总体要求', '1.加强统筹。（省发展改革委牵头，省财政厅参加）']));
+    await waitFor('the new text', () => (editor.document.getText().includes('1.加强统筹') ? true : undefined));
+    await waitFor('the missing separator to be gone', () =>
+      vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'missing-separator') ? undefined : true,
+    );
   });
 
   it('compares the plan with its Word copy and with an edited draft, beside the plan', async () => {
