@@ -4,6 +4,7 @@
  * document closes; an entry for an older version is replaced, never served.
  */
 import { analyse, type Analysis } from './analysis';
+import { TaskCache } from './model/parser';
 import type { Environment } from './settings';
 
 export interface CachedAnalysis extends Analysis {
@@ -14,6 +15,8 @@ export interface CachedAnalysis extends Analysis {
 
 export class DocumentCache {
   private readonly entries = new Map<string, CachedAnalysis>();
+  /** Per document: readings of unchanged tasks are reused from the previous version. */
+  private readonly tasks = new Map<string, TaskCache>();
 
   get(uri: string, version: number, text: string, env: Environment): CachedAnalysis {
     const hit = this.entries.get(uri);
@@ -21,7 +24,9 @@ export class DocumentCache {
       return hit;
     }
     const { settings, locale, registry } = env;
-    const analysis = analyse(text, registry, { firstListed: settings.firstListed, severities: settings.rules, locale });
+    let taskCache = this.tasks.get(uri);
+    if (!taskCache) this.tasks.set(uri, (taskCache = new TaskCache()));
+    const analysis = analyse(text, registry, { firstListed: settings.firstListed, severities: settings.rules, locale, taskCache });
     const entry: CachedAnalysis = { ...analysis, uri, version, env };
     this.entries.set(uri, entry);
     return entry;
@@ -34,5 +39,6 @@ export class DocumentCache {
 
   evict(uri: string): void {
     this.entries.delete(uri);
+    this.tasks.delete(uri);
   }
 }

@@ -291,14 +291,15 @@ function isNoteSegment(text: string, seg: Item): boolean {
 }
 
 /** A note (the convention, 下同), a time limit (no verb, no unit), or names — by the segment's text alone, once per distinct segment. */
-const segmentKind = memoize(function segmentKind(s: string): 'note' | 'deadline' | 'named' {
-  if (CONVENTION_RE.test(s) || /下同|除标注/.test(s)) return 'note';
+function segmentKind(s: string): 'note' | 'deadline' | 'named' {
+  // Not memoised: segments are mostly distinct, and a cache of them only churned the heap.
+  if ((s.includes('第一') && CONVENTION_RE.test(s)) || s.includes('下同') || s.includes('除标注')) return 'note';
   if (!DEADLINE_RE.test(s)) return 'named';
   if (VERBS.some((v) => v !== '负责' && s.includes(v))) return 'named';
   const whole = { start: 0, end: s.length };
   const unit = splitNames(s, whole).some((it) => looksLikeUnit(cleanName(s.slice(it.start, it.end))) && !DEADLINE_RE.test(s.slice(it.start, it.end)));
   return unit ? 'named' : 'deadline';
-});
+}
 
 interface Collected {
   groups: Group[];

@@ -11,6 +11,8 @@ import {
   parseLabels,
   type ClauseContent,
   type LabelEntry,
+  type RawDeadline,
+  type RawMention,
 } from './clause';
 import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, LABEL_KIND, TRAILING_RE, chineseNumeralValue } from './lexicon';
 import { LineIndex, TextSpan } from './text';
@@ -82,9 +84,91 @@ function isWhite(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
 
+/** A clause with document offsets, before spans are made (so a task's reading can be reused). */
+interface RawClause {
+  readonly form: ClauseForm;
+  readonly start: number;
+  readonly end: number;
+  /** Line of the clause, counted from the task's first line. */
+  readonly lineDelta: number;
+  readonly anchorStart: number;
+  readonly anchorEnd: number;
+  readonly explicitLead: boolean;
+  readonly insertAt: number;
+  readonly persons: readonly string[];
+}
+
+interface RawBracket {
+  readonly char: string;
+  readonly start: number;
+  readonly kind: 'unclosed' | 'unopened';
+}
+
+/** What a task's own text says, with offsets relative to its first line (see TaskCache). */
+export interface TaskReading {
+  readonly clause: RawClause | null;
+  readonly deadlines: readonly RawDeadline[];
+  readonly mentions: readonly RawMention[];
+  readonly bodyEnd: number;
+  readonly brackets: readonly RawBracket[];
+}
+
+/**
+ * Task readings kept between parses of one document. A keystroke changes one place: the text
+ * before it and after it is the same as last time, so a task lying wholly in that unchanged prefix
+ * or suffix (same text, same extent) keeps its reading, shifted by the length of the edit. Only
+ * tasks touching the edit are read again. Comparing two versions costs one linear scan.
+ */
+export class TaskCache {
+  private text = '';
+  private convention = false;
+  private previous = new Map<number, { readonly end: number; readonly reading: TaskReading }>();
+  private current = new Map<number, { readonly end: number; readonly reading: TaskReading }>();
+  private usable = false;
+  private prefix = 0;
+  private suffixStart = 0;
+  private delta = 0;
+
+  /** Starts a parse of `text`: finds what is unchanged since the last one. */
+  begin(text: string, convention: boolean): void {
+    this.previous = this.current;
+    this.current = new Map();
+    const old = this.text;
+    this.usable = old.length > 0 && convention === this.convention;
+    this.text = text;
+    this.convention = convention;
+    if (!this.usable) return;
+    const max = Math.min(old.length, text.length);
+    let p = 0;
+    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let q = 0;
+    while (q < max - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+    this.prefix = p;
+    this.suffixStart = text.length - q;
+    this.delta = text.length - old.length;
+  }
+
+  /** The reading of the task at [base, end) if the same text stood there last time. */
+  get(base: number, end: number): TaskReading | undefined {
+    if (!this.usable) return undefined;
+    let old: number;
+    if (end <= this.prefix) old = base;
+    else if (base >= this.suffixStart) old = base - this.delta;
+    else return undefined;
+    const hit = this.previous.get(old);
+    return hit && hit.end === end - (base - old) ? hit.reading : undefined;
+  }
+
+  set(base: number, end: number, reading: TaskReading): void {
+    this.current.set(base, { end, reading });
+  }
+}
+
 export interface ParseOptions {
   /** Force the first-listed convention on or off; by default it follows the document's declaration. */
   readonly firstListed?: 'auto' | 'on' | 'off';
+  /** Readings of an earlier version of the same document, to reuse for unchanged tasks. */
+  readonly taskCache?: TaskCache;
 }
 
 export function parsePlan(text: string, options: ParseOptions = {}): Plan {
@@ -128,6 +212,7 @@ class PlanParser {
 
   parse(): Plan {
     this.findConvention();
+    this.options.taskCache?.begin(this.text, this.conventionOn);
     this.classifyLines();
     const title = this.findTitle();
     this.build();
@@ -326,7 +411,7 @@ class PlanParser {
   }
 
   private endsWithClause(info: LineInfo): boolean {
-    const groups = this.bracketGroups(info.bodyStart ?? info.contentStart, info.contentEnd, false);
+    const groups = this.bracketGroups(info.bodyStart ?? info.contentStart, info.contentEnd, null);
     const g = groups[groups.length - 1];
     return !!g && this.read(g).kind !== 'other';
   }
@@ -375,68 +460,31 @@ class PlanParser {
 
   private finishTask(first: number, last: number, section: Section | null, subsection: Subsection | null, afterHeading: boolean): void {
     const i = this.info[first];
-    const t = this.text;
     const value = Number(i.numeral);
     const prev = this.tasks[this.tasks.length - 1];
     const restarted = afterHeading && value === 1 && !!prev && prev.value !== 0;
     const taskEnd = this.info[last].contentEnd;
+    const base = this.lines.lineStarts[first];
+    // A task whose text is unchanged since the last parse is not read again (incremental re-analysis).
+    const cache = this.options.taskCache;
+    let r = cache?.get(base, taskEnd);
+    if (!r) r = this.readTask(first, last, base);
+    cache?.set(base, taskEnd, r);
+    const at = (rel: number) => base + rel;
+    for (const b of r.brackets) this.brackets.push({ char: b.char, kind: b.kind, span: this.span(at(b.start), at(b.start) + 1) });
+    const c = r.clause;
+    const clause: Clause | null = c && {
+      form: c.form,
+      span: this.span(at(c.start), at(c.end)),
+      line: first + c.lineDelta,
+      anchor: this.span(at(c.anchorStart), at(c.anchorEnd)),
+      explicitLead: c.explicitLead,
+      insertAt: at(c.insertAt),
+      persons: c.persons,
+    };
+    const deadlines: Deadline[] = r.deadlines.map((d) => ({ text: d.text, span: this.span(at(d.start), at(d.end)) }));
+    const mentions: Mention[] = r.mentions.map((m) => ({ role: m.role, written: m.written, name: m.name, via: m.via, span: this.span(at(m.start), at(m.end)) }));
     const bodyStart = i.bodyStart ?? i.contentStart;
-
-    // Label lines after the task (block form), or the clause inside the task's own text.
-    const labelEntries: LabelEntry[] = [];
-    let textEnd = taskEnd;
-    for (let l = first + 1; l <= last; l++) {
-      const li = this.info[l];
-      if (li.kind !== 'label') continue;
-      if (labelEntries.length === 0) textEnd = this.info[this.prevContentLine(l, first)].contentEnd;
-      labelEntries.push(...findLabels(t, li.contentStart, li.contentEnd));
-    }
-    const groups = this.bracketGroups(bodyStart, textEnd, true);
-
-    let clause: Clause | null = null;
-    let content: ClauseContent | null = null;
-    let bodyEnd = textEnd;
-    const deadlines: Deadline[] = [];
-
-    if (labelEntries.length > 0 && labelEntries.some((l) => l.kind === 'lead' || l.kind === 'participant')) {
-      content = parseLabels(t, labelEntries, this.conventionOn);
-      const unitLabels = labelEntries.filter((l) => l.kind === 'lead' || l.kind === 'participant');
-      const lastUnit = unitLabels[unitLabels.length - 1];
-      const firstLabel = labelEntries[0];
-      const leadLabel = labelEntries.find((l) => l.kind === 'lead');
-      clause = {
-        form: 'labels',
-        span: this.span(firstLabel.labelStart, taskEnd),
-        line: this.lines.positionAt(lastUnit.labelStart).line,
-        anchor: this.span(lastUnit.labelStart, lastUnit.labelEnd),
-        explicitLead: content.explicitLead,
-        insertAt: leadLabel ? leadLabel.valueStart : firstLabel.labelStart,
-        persons: content.persons,
-      };
-      // Deadlines in the task's own text still count.
-      this.trailingDeadlines(groups, textEnd, deadlines);
-    } else {
-      const found = this.findInlineClause(groups, bodyStart, textEnd, deadlines);
-      if (found) {
-        content = found.content;
-        clause = found.clause;
-        bodyEnd = found.clause.span.start;
-      } else if (labelEntries.length > 0) {
-        // Only person or deadline labels: no clause, but keep the deadlines.
-        content = parseLabels(t, labelEntries, this.conventionOn);
-      }
-    }
-    if (content) for (const d of content.deadlines) deadlines.push({ text: d.text, span: this.span(d.start, d.end) });
-    deadlines.sort((a, b) => a.span.start - b.span.start);
-
-    const mentions: Mention[] = (content?.mentions ?? []).map((m) => ({
-      role: m.role,
-      written: m.written,
-      name: m.name,
-      via: m.via,
-      span: this.span(m.start, m.end),
-    }));
-    while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
     const task: Task = {
       index: this.tasks.length,
       number: i.numeral ?? '',
@@ -448,7 +496,7 @@ class PlanParser {
       section,
       subsection,
       span: this.span(i.numeralStart ?? i.contentStart, taskEnd),
-      bodySpan: this.span(bodyStart, Math.max(bodyStart, bodyEnd)),
+      bodySpan: this.span(bodyStart, Math.max(bodyStart, at(r.bodyEnd))),
       clause,
       deadlines,
       mentions,
@@ -461,6 +509,73 @@ class PlanParser {
     if (subsection && section) section.tasks.push(task);
   }
 
+  /** Everything about a task that depends only on its own text, with offsets relative to `base`. */
+  private readTask(first: number, last: number, base: number): TaskReading {
+    const i = this.info[first];
+    const t = this.text;
+    const taskEnd = this.info[last].contentEnd;
+    const bodyStart = i.bodyStart ?? i.contentStart;
+    const brackets: RawBracket[] = [];
+
+    // Label lines after the task (block form), or the clause inside the task's own text.
+    const labelEntries: LabelEntry[] = [];
+    let textEnd = taskEnd;
+    for (let l = first + 1; l <= last; l++) {
+      const li = this.info[l];
+      if (li.kind !== 'label') continue;
+      if (labelEntries.length === 0) textEnd = this.info[this.prevContentLine(l, first)].contentEnd;
+      labelEntries.push(...findLabels(t, li.contentStart, li.contentEnd));
+    }
+    const groups = this.bracketGroups(bodyStart, textEnd, brackets);
+
+    let clause: RawClause | null = null;
+    let content: ClauseContent | null = null;
+    let bodyEnd = textEnd;
+    const deadlines: RawDeadline[] = [];
+
+    if (labelEntries.length > 0 && labelEntries.some((l) => l.kind === 'lead' || l.kind === 'participant')) {
+      content = parseLabels(t, labelEntries, this.conventionOn);
+      const unitLabels = labelEntries.filter((l) => l.kind === 'lead' || l.kind === 'participant');
+      const lastUnit = unitLabels[unitLabels.length - 1];
+      const firstLabel = labelEntries[0];
+      const leadLabel = labelEntries.find((l) => l.kind === 'lead');
+      clause = {
+        form: 'labels' as const,
+        start: firstLabel.labelStart,
+        end: taskEnd,
+        lineDelta: this.lines.positionAt(lastUnit.labelStart).line - first,
+        anchorStart: lastUnit.labelStart,
+        anchorEnd: lastUnit.labelEnd,
+        explicitLead: content.explicitLead,
+        insertAt: leadLabel ? leadLabel.valueStart : firstLabel.labelStart,
+        persons: content.persons,
+      };
+      // Deadlines in the task's own text still count.
+      this.trailingDeadlines(groups, textEnd, deadlines);
+    } else {
+      const found = this.findInlineClause(groups, bodyStart, textEnd, deadlines, first);
+      if (found) {
+        content = found.content;
+        clause = found.clause;
+        bodyEnd = found.clause.start;
+      } else if (labelEntries.length > 0) {
+        // Only person or deadline labels: no clause, but keep the deadlines.
+        content = parseLabels(t, labelEntries, this.conventionOn);
+      }
+    }
+    if (content) for (const d of content.deadlines) deadlines.push(d);
+    deadlines.sort((a, b) => a.start - b.start);
+    while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
+    const rel = (o: number) => o - base;
+    return {
+      clause: clause && { ...clause, start: rel(clause.start), end: rel(clause.end), anchorStart: rel(clause.anchorStart), anchorEnd: rel(clause.anchorEnd), insertAt: rel(clause.insertAt) },
+      deadlines: deadlines.map((d) => ({ text: d.text, start: rel(d.start), end: rel(d.end) })),
+      mentions: (content?.mentions ?? []).map((m) => ({ ...m, start: rel(m.start), end: rel(m.end) })),
+      bodyEnd: rel(bodyEnd),
+      brackets: brackets.map((b) => ({ ...b, start: rel(b.start) })),
+    };
+  }
+
   private prevContentLine(line: number, floor: number): number {
     let l = line - 1;
     while (l > floor && this.info[l].kind === 'blank') l--;
@@ -468,7 +583,7 @@ class PlanParser {
   }
 
   /** Groups of matching brackets at top level in [start, end); records unmatched brackets. */
-  private bracketGroups(start: number, end: number, record: boolean): { open: number; innerStart: number; innerEnd: number; close: number }[] {
+  private bracketGroups(start: number, end: number, sink: RawBracket[] | null): { open: number; innerStart: number; innerEnd: number; close: number }[] {
     const t = this.text;
     const out: { open: number; innerStart: number; innerEnd: number; close: number }[] = [];
     const stack: number[] = [];
@@ -491,17 +606,17 @@ class PlanParser {
         let depth = canClose(ch) ? stack.length - 1 : -1;
         while (depth >= 0 && !PAIR[ch].includes(t[stack[depth]])) depth--;
         if (depth < 0) {
-          if (record) this.brackets.push({ char: ch, span: this.span(k, k + 1), kind: 'unopened' });
+          sink?.push({ char: ch, start: k, kind: 'unopened' });
           continue;
         }
-        for (let u = stack.length - 1; u > depth; u--) if (record) this.brackets.push({ char: t[stack[u]], span: this.span(stack[u], stack[u] + 1), kind: 'unclosed' });
+        if (sink) for (let u = stack.length - 1; u > depth; u--) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
         const opener = stack[depth];
         pop(depth);
         if (depth === 0) out.push({ open: opener, innerStart: opener + 1, innerEnd: k, close: k + 1 });
       }
     }
     if (stack.length > 0) {
-      for (const o of stack) if (record) this.brackets.push({ char: t[o], span: this.span(o, o + 1), kind: 'unclosed' });
+      if (sink) for (const o of stack) sink.push({ char: t[o], start: o, kind: 'unclosed' });
       // Recover: the outermost unclosed bracket runs to the end, so a clause missing its ）still parses.
       const open = stack[0];
       out.push({ open, innerStart: open + 1, innerEnd: end, close: end });
@@ -509,14 +624,14 @@ class PlanParser {
     return out;
   }
 
-  private trailingDeadlines(groups: ReturnType<PlanParser['bracketGroups']>, end: number, out: Deadline[]): number {
+  private trailingDeadlines(groups: ReturnType<PlanParser['bracketGroups']>, end: number, out: RawDeadline[]): number {
     let tail = end;
     let k = groups.length - 1;
     while (k >= 0) {
       const g = groups[k];
       if (!TRAILING_RE.test(this.text.slice(g.close, tail))) break;
       if (this.read(g).kind !== 'deadline') break;
-      out.push({ text: this.text.slice(g.innerStart, g.innerEnd), span: this.span(g.open, g.close) });
+      out.push({ text: this.text.slice(g.innerStart, g.innerEnd), start: g.open, end: g.close });
       tail = g.open;
       k--;
     }
@@ -527,8 +642,9 @@ class PlanParser {
     groups: ReturnType<PlanParser['bracketGroups']>,
     bodyStart: number,
     end: number,
-    deadlines: Deadline[],
-  ): { clause: Clause; content: ClauseContent } | null {
+    deadlines: RawDeadline[],
+    first: number,
+  ): { clause: RawClause; content: ClauseContent } | null {
     const t = this.text;
     const k = this.trailingDeadlines(groups, end, deadlines);
     const tailEnd = k + 1 < groups.length ? groups[k + 1].open : end;
@@ -544,9 +660,11 @@ class PlanParser {
           content,
           clause: {
             form,
-            span: this.span(g.open, g.close),
-            line: this.lines.positionAt(g.open).line,
-            anchor: this.span(g.open, g.open + 1),
+            start: g.open,
+            end: g.close,
+            lineDelta: this.lines.positionAt(g.open).line - first,
+            anchorStart: g.open,
+            anchorEnd: g.open + 1,
             explicitLead: content.explicitLead,
             insertAt: leadLabel ? leadLabel.valueStart : g.innerStart,
             persons: content.persons,
@@ -568,9 +686,11 @@ class PlanParser {
         content,
         clause: {
           form: 'inline-labels',
-          span: this.span(labels[0].labelStart, e),
-          line: this.lines.positionAt(labels[0].labelStart).line,
-          anchor: this.span(lastUnit.labelStart, lastUnit.labelEnd),
+          start: labels[0].labelStart,
+          end: e,
+          lineDelta: this.lines.positionAt(labels[0].labelStart).line - first,
+          anchorStart: lastUnit.labelStart,
+          anchorEnd: lastUnit.labelEnd,
           explicitLead: content.explicitLead,
           insertAt: leadLabel ? leadLabel.valueStart : labels[0].labelStart,
           persons: content.persons,

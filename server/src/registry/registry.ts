@@ -3,6 +3,7 @@
  * in institutional reforms. Layers (the default registry, then users' files) are merged in order;
  * a later layer's entry replaces an earlier one with the same name.
  */
+import { memoize } from '../model/lexicon';
 import { LineIndex } from '../model/text';
 import { JsonSyntaxError, parseJsonWithLocations, type JsonNode } from './jsonLocations';
 
@@ -61,12 +62,12 @@ export interface Lookup {
 const KEY_NORMALISE_RE = /[\s\u3000()]/;
 
 /** Brackets and spaces do not distinguish names: 各县(市、区)政府 = 各县（市、区）政府. */
-export function registryKey(name: string): string {
+export const registryKey = memoize(function registryKey(name: string): string {
   // Most names have no space or half-width bracket; answering them without three replace() passes
   // matters because every mention is keyed several times per analysis (scripts/bench).
   if (!KEY_NORMALISE_RE.test(name)) return name;
   return name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-}
+});
 
 export class Registry {
   private readonly byKey = new Map<string, Lookup>();

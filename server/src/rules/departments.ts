@@ -1,6 +1,62 @@
-import { quotedList, t } from '../messages';
-import { sinceYear } from '../registry/registry';
-import type { Rule } from './types';
+import { quotedList, t, type Locale } from '../messages';
+import { sinceYear, type Registry } from '../registry/registry';
+import type { ProblemData, Rule, RuleCode } from './types';
+
+interface Verdict {
+  readonly code: RuleCode;
+  readonly message: string;
+  readonly data: ProblemData;
+}
+
+/**
+ * What the registry says of a name depends only on the name, the registry and the language, and a
+ * plan names the same bodies again and again: each distinct name is judged once per registry.
+ */
+const verdicts = new WeakMap<Registry, Map<string, Verdict | null>>();
+
+function judge(registry: Registry, locale: Locale, name: string): Verdict | null {
+  let byName = verdicts.get(registry);
+  if (!byName) verdicts.set(registry, (byName = new Map()));
+  const key = locale === 'en' ? '\u0001' + name : name;
+  let v = byName.get(key);
+  if (v === undefined) {
+    v = verdictFor(registry, locale, name);
+    if (byName.size > 100_000) byName.clear();
+    byName.set(key, v);
+  }
+  return v;
+}
+
+function verdictFor(registry: Registry, locale: Locale, name: string): Verdict | null {
+  const found = registry.lookup(name);
+  if (!found) {
+    const suggestions = registry.suggest(name, 3);
+    const hint = suggestions.length
+      ? t('unknown-department.suggest', locale, { suggestions: quotedList(suggestions, locale) })
+      : t('unknown-department.none', locale);
+    return { code: 'unknown-department', message: t('unknown-department', locale, { name, hint }), data: { suggestions, name } };
+  }
+  const d = found.department;
+  if (d.status !== 'active') {
+    const successors = registry.currentSuccessors(d).map((s) => s.name);
+    const year = sinceYear(d);
+    const change = t(`change.${d.status}`, locale);
+    const message =
+      successors.length === 0
+        ? t('outdated-department.abolished', locale, { name, year: year ?? '?' })
+        : t(year ? 'outdated-department' : 'outdated-department.noyear', locale, {
+            name,
+            year: year ?? '',
+            change,
+            successors: successors.join(t('list.separator', locale)),
+          });
+    return { code: 'outdated-department', message, data: { successors, name } };
+  }
+  if (found.by === 'alias') {
+    return { code: 'alias-department', message: t('alias-department', locale, { name, preferred: d.name }), data: { preferred: d.name, name } };
+  }
+  return null;
+}
 
 /**
  * unknown-department, outdated-department and alias-department: each mention is looked up once
@@ -10,41 +66,8 @@ export const departments: Rule = (ctx) => {
   const { registry, locale } = ctx;
   for (const task of ctx.plan.tasks) {
     for (const m of task.mentions) {
-      const found = registry.lookup(m.name);
-      if (!found) {
-        const suggestions = registry.suggest(m.name, 3);
-        const hint = suggestions.length
-          ? t('unknown-department.suggest', locale, { suggestions: quotedList(suggestions, locale) })
-          : t('unknown-department.none', locale);
-        ctx.report('unknown-department', m.span, t('unknown-department', locale, { name: m.name, hint }), {
-          task: task.index,
-          data: { suggestions, name: m.name },
-        });
-        continue;
-      }
-      const d = found.department;
-      if (d.status !== 'active') {
-        const successors = registry.currentSuccessors(d).map((s) => s.name);
-        const year = sinceYear(d);
-        const change = t(`change.${d.status}`, locale);
-        const message =
-          successors.length === 0
-            ? t('outdated-department.abolished', locale, { name: m.name, year: year ?? '?' })
-            : t(year ? 'outdated-department' : 'outdated-department.noyear', locale, {
-                name: m.name,
-                year: year ?? '',
-                change,
-                successors: successors.join(t('list.separator', locale)),
-              });
-        ctx.report('outdated-department', m.span, message, { task: task.index, data: { successors, name: m.name } });
-        continue;
-      }
-      if (found.by === 'alias') {
-        ctx.report('alias-department', m.span, t('alias-department', locale, { name: m.name, preferred: d.name }), {
-          task: task.index,
-          data: { preferred: d.name, name: m.name },
-        });
-      }
+      const v = judge(registry, locale, m.name);
+      if (v) ctx.report(v.code, m.span, v.message, { task: task.index, data: v.data });
     }
   }
 };

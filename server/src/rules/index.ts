@@ -43,10 +43,10 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
     report(code: RuleCode, span: Problem['span'], message: string, extra: Pick<Problem, 'related' | 'task' | 'data'> = {}) {
       const s = severity(code);
       if (s === 'off') return;
-      problems.push({ code, severity: s, span, message, ...extra });
+      problems.push({ code, severity: s, span, message, related: extra.related, task: extra.task, data: extra.data });
     },
   };
   for (const rule of RULES) rule(ctx);
-  problems.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  problems.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return problems;
 }
