@@ -27,13 +27,8 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Reads a plan file (text in any encoding decodePlanBytes knows, or .docx); reports why not on stderr. */
 export async function loadPlanText(file: string, locale: Locale, io: CliIO): Promise<LoadedText | null> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    io.err(s('unreadable', locale, file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
-    return null;
-  }
+  const bytes = readBytes(file, locale, io);
+  if (!bytes) return null;
   if (DOCX_FILE.test(file) || looksLikeZip(bytes)) {
     try {
       const d = await readDocx(bytes);
@@ -43,6 +38,25 @@ export async function loadPlanText(file: string, locale: Locale, io: CliIO): Pro
       return null;
     }
   }
+  return decodeText(file, bytes, locale, io);
+}
+
+/** The synchronous part of loadPlanText: a text plan (Word files need the asynchronous reader). */
+export function loadTextPlan(file: string, locale: Locale, io: CliIO): LoadedText | null {
+  const bytes = readBytes(file, locale, io);
+  return bytes && decodeText(file, bytes, locale, io);
+}
+
+function readBytes(file: string, locale: Locale, io: CliIO): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    io.err(s('unreadable', locale, file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    return null;
+  }
+}
+
+function decodeText(file: string, bytes: Buffer, locale: Locale, io: CliIO): LoadedText | null {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
     io.err(s('oldDoc', locale, file));
     return null;
@@ -82,10 +96,26 @@ export function withParagraphs(json: JsonPlan): JsonPlanWithParagraphs {
 
 export class ArgsError extends Error {}
 
-export interface ReviewerArgs {
+export interface ReviewerArgs extends CommonArgs {
   format: string;
   output: string | null;
   department: string | null;
+}
+
+/** The language asked for by --lang (read first, so every later message is in it), else FENGONG_LANG, else Chinese. */
+export function localeFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv, fail?: (message: string) => Error): Locale {
+  let locale = resolveLocale(env.FENGONG_LANG ?? 'zh');
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (langAt >= 0) {
+    const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
+    if (v === 'zh' || v === 'zh-cn' || v === 'en') locale = resolveLocale(v);
+    else if (fail) throw fail(s('badValue', locale, '--lang', v ?? ''));
+  }
+  return locale;
+}
+
+/** The options every command takes: registries, the first-listed convention and the language. */
+export interface CommonArgs {
   registries: string[];
   defaultRegistry: boolean;
   firstListed: 'auto' | 'on' | 'off';
@@ -93,29 +123,18 @@ export interface ReviewerArgs {
   paths: string[];
 }
 
-/** The options the reviewer commands take; `formats[0]` is the default format. */
-export function parseReviewerArgs(
+/**
+ * Walks the arguments (`--opt value` and `--opt=value`): `handle` takes a command's own options and
+ * returns 'help'/'version' to stop, true when it took the option; the common options and paths
+ * are filled in here. Throws `fail(message)` for unknown options and missing or bad values.
+ */
+export function scanArgs(
   argv: readonly string[],
-  env: NodeJS.ProcessEnv,
-  accepts: { readonly formats: readonly string[]; readonly output?: boolean; readonly department?: boolean },
-): ReviewerArgs {
-  let locale = resolveLocale(env.FENGONG_LANG ?? 'zh');
-  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (langAt >= 0) {
-    const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
-    if (v === 'zh' || v === 'zh-cn' || v === 'en') locale = resolveLocale(v);
-    else throw new ArgsError(s('badValue', locale, '--lang', v ?? ''));
-  }
-  const args: ReviewerArgs = {
-    format: accepts.formats[0],
-    output: null,
-    department: null,
-    registries: [],
-    defaultRegistry: true,
-    firstListed: 'auto',
-    locale,
-    paths: [],
-  };
+  args: CommonArgs,
+  fail: (message: string) => Error,
+  handle: (arg: string, value: () => string) => boolean | 'help' | 'version' = () => false,
+): 'help' | 'version' | null {
+  const locale = args.locale;
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let inline: string | undefined;
@@ -126,25 +145,13 @@ export function parseReviewerArgs(
     const value = () => {
       if (inline !== undefined) return inline;
       const v = argv[++i];
-      if (v === undefined) throw new ArgsError(s('missingValue', locale, arg));
+      if (v === undefined) throw fail(s('missingValue', locale, arg));
       return v;
     };
+    const own = handle(arg, value);
+    if (own === 'help' || own === 'version') return own;
+    if (own) continue;
     switch (arg) {
-      case '--format': {
-        const v = value();
-        if (!accepts.formats.includes(v)) throw new ArgsError(s('badValue', locale, arg, v));
-        args.format = v;
-        break;
-      }
-      case '-o':
-      case '--output':
-        if (!accepts.output) throw new ArgsError(s('unknownOption', locale, arg));
-        args.output = value();
-        break;
-      case '--department':
-        if (!accepts.department) throw new ArgsError(s('unknownOption', locale, arg));
-        args.department = value();
-        break;
       case '--registry':
         args.registries.push(value());
         break;
@@ -153,7 +160,7 @@ export function parseReviewerArgs(
         break;
       case '--first-listed': {
         const v = value();
-        if (v !== 'auto' && v !== 'on' && v !== 'off') throw new ArgsError(s('badValue', locale, arg, v));
+        if (v !== 'auto' && v !== 'on' && v !== 'off') throw fail(s('badValue', locale, arg, v));
         args.firstListed = v;
         break;
       }
@@ -161,10 +168,52 @@ export function parseReviewerArgs(
         value();
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(s('unknownOption', locale, arg));
+        if (arg.startsWith('-') && arg !== '-') throw fail(s('unknownOption', locale, arg));
         args.paths.push(argv[i]);
     }
   }
+  return null;
+}
+
+/** The options the reviewer commands take; `formats[0]` is the default format. */
+export function parseReviewerArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  accepts: { readonly formats: readonly string[]; readonly output?: boolean; readonly department?: boolean },
+): ReviewerArgs {
+  const fail = (m: string) => new ArgsError(m);
+  const locale = localeFromArgv(argv, env, fail);
+  const args: ReviewerArgs = {
+    format: accepts.formats[0],
+    output: null,
+    department: null,
+    registries: [],
+    defaultRegistry: true,
+    firstListed: 'auto',
+    locale,
+    paths: [],
+  };
+  scanArgs(argv, args, fail, (arg, value) => {
+    switch (arg) {
+      case '--format': {
+        const v = value();
+        if (!accepts.formats.includes(v)) throw fail(s('badValue', locale, arg, v));
+        args.format = v;
+        return true;
+      }
+      case '-o':
+      case '--output':
+        if (!accepts.output) throw fail(s('unknownOption', locale, arg));
+        args.output = value();
+        return true;
+      case '--department':
+        if (!accepts.department) throw fail(s('unknownOption', locale, arg));
+        args.department = value();
+        return true;
+      default:
+        return false;
+    }
+  });
   return args;
 }
 
@@ -176,6 +225,11 @@ export function writeStdout(io: CliIO, data: string): void {
 
 /** The registry the options ask for; its file problems go to stderr, as `check` reports them. */
 export function reviewerRegistry(args: ReviewerArgs, io: CliIO): Registry {
+  return loadRegistriesReporting(args, io);
+}
+
+/** Loads the registries of the options and reports each broken file as file:line:col on stderr. */
+export function loadRegistriesReporting(args: Pick<CommonArgs, 'registries' | 'defaultRegistry' | 'locale'>, io: CliIO): Registry {
   const registry = loadRegistries(args.registries, args.defaultRegistry);
   for (const issue of registry.issues) {
     io.err(`${issue.file}:${issue.line + 1}:${issue.character + 1}: error ${issue.code} ${t(issue.code, args.locale, { detail: issue.detail })} ${t('registry.fallback', args.locale)}`);

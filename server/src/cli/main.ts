@@ -2,18 +2,16 @@
  * `fengong`: the command-line checker for reviewers and CI pipelines. It reuses the same core as
  * the language server (model, registry, rules); its flags and JSON output are a contract.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../analysis';
-import { decodePlanBytes } from '../io/decode';
-import { resolveLocale, t, type Locale } from '../messages';
-import { loadRegistries } from '../registry/load';
+import { resolveLocale, type Locale } from '../messages';
 import type { Registry } from '../registry/registry';
 import { RULE_CODES, type RuleCode, type SeveritySetting } from '../rules';
 import { toJson, toSarif, toText, type FileResult } from './output';
 import { s } from './strings';
 import { diffCommand } from './diff';
-import { DOCX_FILE, docxTextLine, loadPlanText, withParagraphs, type LoadedText } from './input';
+import { DOCX_FILE, docxTextLine, loadPlanText, loadRegistriesReporting, loadTextPlan, localeFromArgv, scanArgs, withParagraphs, type CommonArgs, type LoadedText } from './input';
 import { matrixCommand } from './matrix';
 import { reportCommand } from './report';
 import { summary } from './summary';
@@ -32,28 +30,19 @@ export interface CliIO {
   readonly stdoutIsTTY?: boolean;
 }
 
-export interface CheckArgs {
+export interface CheckArgs extends CommonArgs {
   command: 'check' | 'summary';
   format: 'text' | 'json' | 'sarif';
-  registries: string[];
-  defaultRegistry: boolean;
-  firstListed: 'auto' | 'on' | 'off';
   severities: Partial<Record<RuleCode, SeveritySetting>>;
-  locale: Locale;
-  paths: string[];
 }
 
 const PLAN_EXTENSIONS = /\.(fgfa|txt|md|markdown|docx)$/i;
 const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CheckArgs | 'help' | 'version' {
-  let locale = resolveLocale(env.FENGONG_LANG ?? 'zh');
-  // --lang first, so every later error is in the chosen language.
-  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (langAt >= 0) {
-    const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
-    if (v === 'zh' || v === 'zh-cn' || v === 'en') locale = resolveLocale(v);
-  }
+  const fail = (m: string) => new UsageError(m);
+  // `check` has always ignored a --lang value it does not know; the reviewer commands reject it.
+  const locale = localeFromArgv(argv, env);
   const args: CheckArgs = {
     command: 'check',
     format: 'text',
@@ -74,19 +63,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   } else if (!first.startsWith('-')) {
     throw new UsageError(s('unknownCommand', locale, first));
   }
-  for (let i = 0; i < rest.length; i++) {
-    let arg = rest[i];
-    let inline: string | undefined;
-    if (arg.startsWith('--') && arg.includes('=')) {
-      inline = arg.slice(arg.indexOf('=') + 1);
-      arg = arg.slice(0, arg.indexOf('='));
-    }
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(s('missingValue', locale, arg));
-      return v;
-    };
+  const stop = scanArgs(rest, args, fail, (arg, value) => {
     switch (arg) {
       case '-h':
       case '--help':
@@ -96,37 +73,22 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
         return 'version';
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(s('badValue', locale, arg, v));
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw fail(s('badValue', locale, arg, v));
         args.format = v;
-        break;
-      }
-      case '--registry':
-        args.registries.push(value());
-        break;
-      case '--no-default-registry':
-        args.defaultRegistry = false;
-        break;
-      case '--first-listed': {
-        const v = value();
-        if (v !== 'auto' && v !== 'on' && v !== 'off') throw new UsageError(s('badValue', locale, arg, v));
-        args.firstListed = v;
-        break;
+        return true;
       }
       case '--rule': {
         const v = value();
         const [code, level] = v.split('=');
-        if (!(RULE_CODES as readonly string[]).includes(code) || !SEVERITY_VALUES.includes(level)) throw new UsageError(s('badValue', locale, arg, v));
+        if (!(RULE_CODES as readonly string[]).includes(code) || !SEVERITY_VALUES.includes(level)) throw fail(s('badValue', locale, arg, v));
         args.severities[code as RuleCode] = level as SeveritySetting;
-        break;
+        return true;
       }
-      case '--lang':
-        value();
-        break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(s('unknownOption', locale, arg));
-        args.paths.push(rest[i]);
+        return false;
     }
-  }
+  });
+  if (stop) return stop;
   if (args.paths.length === 0) throw new UsageError(s('noPaths', locale));
   return args;
 }
@@ -165,25 +127,10 @@ export function expandPaths(paths: readonly string[], locale: Locale, io: CliIO)
 }
 
 export function checkFile(file: string, registry: Registry, args: CheckArgs, io: CliIO, preloaded?: LoadedText): FileResult | null {
-  if (preloaded) {
-    const analysis = analyse(preloaded.text, registry, { locale: args.locale, severities: args.severities, firstListed: args.firstListed });
-    return { file, analysis, encoding: preloaded.encoding };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    io.err(s('unreadable', args.locale, file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
-    return null;
-  }
-  const decoded = decodePlanBytes(bytes);
-  if (!decoded.ok) {
-    io.err(s('binary', args.locale, file));
-    return null;
-  }
-  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(s('encoding', args.locale, file, decoded.encoding.toUpperCase()));
-  const analysis = analyse(decoded.text, registry, { locale: args.locale, severities: args.severities, firstListed: args.firstListed });
-  return { file, analysis, encoding: decoded.encoding };
+  const loaded = preloaded ?? loadTextPlan(file, args.locale, io);
+  if (!loaded) return null;
+  const analysis = analyse(loaded.text, registry, { locale: args.locale, severities: args.severities, firstListed: args.firstListed });
+  return { file, analysis, encoding: loaded.encoding };
 }
 
 /**
@@ -211,12 +158,7 @@ export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv =
     return 0;
   }
   const args = parsed;
-  const registry = loadRegistries(args.registries, args.defaultRegistry);
-  for (const issue of registry.issues) {
-    io.err(
-      `${issue.file}:${issue.line + 1}:${issue.character + 1}: error ${issue.code} ${t(issue.code, args.locale, { detail: issue.detail })} ${t('registry.fallback', args.locale)}`,
-    );
-  }
+  const registry = loadRegistriesReporting(args, io);
   const { files, failed } = expandPaths(args.paths, args.locale, io);
   let unreadable = failed;
   const results: FileResult[] = [];
