@@ -206,6 +206,10 @@ describe('clause formats', () => {
     assert.deepEqual(plan.tasks.map((t) => t.number), ['1']);
   });
 
+  it('takes a 责任分解 heading before the first section for the title', () => {
+    assert.equal(parsePlan('省政府2023年重点工作责任分解\n一、稳住经济大盘\n1.甲。（责任单位：省发展改革委）').title?.text, '省政府2023年重点工作责任分解');
+  });
+
   it('records the separator, or its absence', () => {
     const plan = parsePlan('1.甲（A厅负责）\n2、乙（A厅负责）\n3 丙（A厅负责）\n4丁（A厅负责）\n5．戊（A厅负责）');
     assert.deepEqual(plan.tasks.map((t) => t.separator), ['.', '、', null, null, '．']);

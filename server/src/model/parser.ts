@@ -58,7 +58,7 @@ const PAREN_TASK_RE = /^[（(][ \t\u3000]*(\d{1,3})[ \t\u3000]*[）)][ \t\u3000]
 const QUANTITY_RE = /^[年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：\-—–~～/]/;
 const LABEL_LINE_RE = new RegExp(`^(${[...LABEL_KIND.keys()].join('|')})[ \\t\\u3000]*[：:]`);
 const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/g;
-const TITLE_WORDS_RE = /(方案|分工|计划|意见|通知|要点|清单|安排|措施|任务)/;
+const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
 const OPENERS = '（([【〔';
 const CLOSERS = '）)]】〕';
 /** Char codes of OPENERS and CLOSERS: bracketGroups skips every other character without allocating a string. */
