@@ -102,6 +102,12 @@ function splitTopLevel(text: string, start: number, end: number, seps: (i: numbe
   const out: Item[] = [];
   let depth = 0;
   let segStart = start;
+  // Trimmed and non-empty pieces are pushed directly: no intermediate arrays (allocation showed in the profile).
+  const push = (a: number, b: number) => {
+    while (a < b && isSpaceAt(text, a)) a++;
+    while (b > a && isSpaceAt(text, b - 1)) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (OPEN_CODES.has(c)) depth++;
@@ -109,14 +115,14 @@ function splitTopLevel(text: string, start: number, end: number, seps: (i: numbe
     else if (depth === 0) {
       const len = seps(i);
       if (len > 0) {
-        out.push({ start: segStart, end: i });
+        push(segStart, i);
         segStart = i + len;
         i += len - 1;
       }
     }
   }
-  out.push({ start: segStart, end });
-  return out.map((s) => trim(text, s)).filter((s) => s.end > s.start);
+  push(segStart, end);
+  return out;
 }
 
 function trim(text: string, item: Item): Item {
