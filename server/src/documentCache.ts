@@ -23,6 +23,9 @@ export class DocumentCache {
     if (hit && hit.version === version && hit.env.registry === env.registry && hit.env.settings === env.settings && hit.env.locale === env.locale) {
       return hit;
     }
+    // At most one analysis per document: the old one is let go before the new one is built, so
+    // two plans of a long document are never held at once (a 50k-task plan is ~100 MB).
+    this.entries.delete(uri);
     const { settings, locale, registry } = env;
     let taskCache = this.tasks.get(uri);
     if (!taskCache) this.tasks.set(uri, (taskCache = new TaskCache()));

@@ -31,8 +31,8 @@ import type { RegistryIssue } from './registry/registry';
 import { formatError } from './runner';
 import { SettingsStore } from './settings';
 
-/** Edits typed in a burst are analysed once, for the newest version. */
-const VALIDATION_DELAY_MS = 30;
+/** Completion's index is built after the first diagnostics are out, not before them. */
+const WARM_COMPLETION_DELAY_MS = 100;
 
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
@@ -40,7 +40,8 @@ export class Session {
   readonly settings: SettingsStore;
   /** Plans found by the workspace check that are not open, for workspace symbols. */
   private readonly workspacePlans = new Map<string, PlanDocument>();
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Documents whose validation is queued: one queued validation per document, whatever the number of edits. */
+  private readonly pending = new Map<string, NodeJS.Immediate>();
   /** Files whose diagnostics were pushed by the workspace check (pull clients must see them cleared on open). */
   private readonly pushedByCheck = new Set<string>();
   private folders: string[] = [];
@@ -124,14 +125,20 @@ export class Session {
 
   // ----- diagnostics -----
 
+  /**
+   * Validates on the next turn of the event loop, with no fixed delay. The JSON-RPC layer handles
+   * one queued message per turn, so changes already waiting in the queue when this one arrived are
+   * applied before the validation runs: a burst is analysed once, for the newest version. A
+   * validation already queued is not queued again; it reads the document's version when it runs.
+   */
   scheduleValidation(uri: string): void {
-    clearTimeout(this.pending.get(uri));
+    if (this.pending.has(uri)) return;
     this.pending.set(
       uri,
-      setTimeout(() => {
+      setImmediate(() => {
         this.pending.delete(uri);
         void this.validate(uri);
-      }, VALIDATION_DELAY_MS),
+      }),
     );
   }
 
@@ -153,7 +160,7 @@ export class Session {
     if (!this.pullDiagnostics) this.scheduleValidation(uri);
     else if (this.pushedByCheck.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // After the first diagnostics are out, not before them.
-    setTimeout(() => void this.settings.environment(uri).then((env) => warmCompletionIndex(env.registry), () => undefined), VALIDATION_DELAY_MS * 3);
+    setTimeout(() => void this.settings.environment(uri).then((env) => warmCompletionIndex(env.registry), () => undefined), WARM_COMPLETION_DELAY_MS);
   }
 
   changed(uri: string): void {
@@ -161,7 +168,7 @@ export class Session {
   }
 
   closed(uri: string): void {
-    clearTimeout(this.pending.get(uri));
+    clearImmediate(this.pending.get(uri));
     this.pending.delete(uri);
     this.cache.evict(uri);
     this.settings.forget(uri);

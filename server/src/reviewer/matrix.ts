@@ -17,14 +17,27 @@ export function taskBody(plan: Plan, task: Task): string {
 export function taskLabel(plan: Plan, task: Task): string {
   const body = taskBody(plan, task);
   const sentence = /^[^。；;！!？?]*/.exec(body)?.[0] || body;
-  return [...sentence].length > LABEL_LENGTH ? [...sentence].slice(0, LABEL_LENGTH).join('') + '…' : sentence;
+  // A string has at least as many UTF-16 units as characters: short ones need no counting (the
+  // outline labels every task of a 50,000-task plan, so this is on a hot path).
+  if (sentence.length <= LABEL_LENGTH) return sentence;
+  const chars = [...sentence];
+  return chars.length > LABEL_LENGTH ? chars.slice(0, LABEL_LENGTH).join('') + '…' : sentence;
 }
+
+/** Keys per analysed plan: hovers, outline and the task list ask for them many times per version. */
+const keysByPlan = new WeakMap<Plan, readonly string[]>();
 
 /**
  * A key unique within the plan: the number, prefixed with the section (and sub-section) numerals
  * when numbering restarts, because "3" alone would then name several tasks.
  */
-export function taskKeys(plan: Plan): string[] {
+export function taskKeys(plan: Plan): readonly string[] {
+  let keys = keysByPlan.get(plan);
+  if (!keys) keysByPlan.set(plan, (keys = computeTaskKeys(plan)));
+  return keys;
+}
+
+function computeTaskKeys(plan: Plan): string[] {
   const underSub = plan.numberingRestarts && plan.tasks.some((t) => t.restarted && t.subsection && t.subsection.tasks[0] === t);
   const seen = new Map<string, number>();
   return plan.tasks.map((t) => {
