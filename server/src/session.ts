@@ -40,8 +40,8 @@ export class Session {
   readonly settings: SettingsStore;
   /** Plans found by the workspace check that are not open, for workspace symbols. */
   private readonly workspacePlans = new Map<string, PlanDocument>();
-  /** Documents whose validation is queued: one queued validation per document, whatever the number of edits. */
-  private readonly pending = new Map<string, NodeJS.Immediate>();
+  /** Documents whose validation is booked: one per document, whatever the number of edits. */
+  private readonly pending = new Map<string, Booking>();
   /** Files whose diagnostics were pushed by the workspace check (pull clients must see them cleared on open). */
   private readonly pushedByCheck = new Set<string>();
   private folders: string[] = [];
@@ -126,20 +126,35 @@ export class Session {
   // ----- diagnostics -----
 
   /**
-   * Validates on the next turn of the event loop, with no fixed delay. The JSON-RPC layer handles
-   * one queued message per turn, so changes already waiting in the queue when this one arrived are
-   * applied before the validation runs: a burst is analysed once, for the newest version. A
-   * validation already queued is not queued again; it reads the document's version when it runs.
+   * Validates as soon as no more edits to the document are waiting, with no fixed delay. The
+   * JSON-RPC layer handles one queued message per turn of the event loop and books the next
+   * message's turn when a handler returns; a turn booked after that (from a microtask) therefore
+   * comes after the next queued message. When the validation's turn comes and the document changed
+   * since it was booked, more edits may be queued behind it: it books another turn. So a burst
+   * already received is analysed once, for the newest version, and a lone keystroke costs one turn.
    */
   scheduleValidation(uri: string): void {
     if (this.pending.has(uri)) return;
-    this.pending.set(
-      uri,
-      setImmediate(() => {
+    const booking: Booking = { seen: this.documents.get(uri)?.version, turn: undefined };
+    this.pending.set(uri, booking);
+    this.bookTurn(uri, booking);
+  }
+
+  private bookTurn(uri: string, booking: Booking): void {
+    queueMicrotask(() => {
+      // Closed (or closed and opened again) in the meantime: that booking is no longer this one.
+      if (this.pending.get(uri) !== booking) return;
+      booking.turn = setImmediate(() => {
+        const now = this.documents.get(uri)?.version;
+        if (now !== undefined && now !== booking.seen) {
+          booking.seen = now;
+          this.bookTurn(uri, booking);
+          return;
+        }
         this.pending.delete(uri);
         void this.validate(uri);
-      }),
-    );
+      });
+    });
   }
 
   private async validate(uri: string): Promise<void> {
@@ -168,7 +183,7 @@ export class Session {
   }
 
   closed(uri: string): void {
-    clearImmediate(this.pending.get(uri));
+    clearImmediate(this.pending.get(uri)?.turn);
     this.pending.delete(uri);
     this.cache.evict(uri);
     this.settings.forget(uri);
@@ -291,6 +306,12 @@ export class Session {
     }
     return { report: () => undefined };
   }
+}
+
+/** A validation waiting for its turn: the version it last saw, and the turn it is booked for. */
+interface Booking {
+  seen: number | undefined;
+  turn: NodeJS.Immediate | undefined;
 }
 
 type WorkDoneProgressValue =

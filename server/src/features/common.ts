@@ -1,5 +1,6 @@
 /** What every feature receives: one analysed plan document. No LSP connection, no I/O. */
 import type { Locale } from '../messages';
+import type { Range } from '../model/text';
 import type { Mention, Plan, Section, Subsection, Task } from '../model/types';
 import type { Registry } from '../registry/registry';
 import { registryKey } from '../registry/registry';
@@ -16,6 +17,55 @@ export interface PlanDocument {
 export interface Position {
   readonly line: number;
   readonly character: number;
+}
+
+/**
+ * LSP positions for offsets visited roughly in document order (the outline, semantic tokens,
+ * folding). Walking forward from the last line found is cheaper than a binary search per offset,
+ * and the ranges are not kept on the plan's spans: a 50,000-task outline would otherwise leave
+ * ~20 MB of range objects behind on a plan that the next keystroke replaces anyway.
+ */
+export class PositionCursor {
+  private line = 0;
+  private readonly starts: readonly number[];
+  private readonly length: number;
+
+  constructor(plan: Plan) {
+    this.starts = plan.lines.lineStarts;
+    this.length = plan.text.length;
+  }
+
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    const o = Math.max(0, Math.min(offset, this.length));
+    let line = this.line;
+    if (starts[line] <= o) {
+      // A few lines forward is the usual case; further than that, search.
+      for (let k = 0; k < 8 && line + 1 < starts.length && starts[line + 1] <= o; k++) line++;
+      if (line + 1 < starts.length && starts[line + 1] <= o) line = search(starts, o, line + 1, starts.length - 1);
+    } else line = search(starts, o, 0, line - 1);
+    this.line = line;
+    return line;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line, character: Math.max(0, Math.min(offset, this.length)) - this.starts[line] };
+  }
+
+  range(span: { readonly start: number; readonly end: number }): Range {
+    return { start: this.position(span.start), end: this.position(span.end) };
+  }
+}
+
+/** The last line in [lo, hi] starting at or before the offset (lineStarts[lo] <= offset). */
+function search(starts: readonly number[], offset: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The mention whose span holds the offset (a cursor just after the last character counts). */

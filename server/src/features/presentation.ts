@@ -9,7 +9,7 @@
 import type { CodeLens, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import { t } from '../messages';
 import type { Plan, Span } from '../model/types';
-import type { PlanDocument } from './common';
+import { PositionCursor, type PlanDocument } from './common';
 
 export const TOKEN_TYPES = ['namespace', 'number', 'class', 'variable', 'type', 'string'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'deprecated'] as const;
@@ -17,56 +17,90 @@ export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], toke
 
 type TokenType = (typeof TOKEN_TYPES)[number];
 
-interface Token {
-  readonly span: Span;
-  readonly type: TokenType;
-  readonly modifiers: number;
-}
-
 const DECLARATION = 1 << 0;
 const DEPRECATED = 1 << 1;
+const TYPE: Record<TokenType, number> = { namespace: 0, number: 1, class: 2, variable: 3, type: 4, string: 5 };
 
+/**
+ * Tokens are gathered as flat numbers (start, end, type, modifiers), four per token, and encoded in
+ * one pass with a forward position cursor: VS Code asks for every token after every edit, and a
+ * 50,000-task plan has a quarter of a million of them.
+ */
 export function semanticTokens(doc: PlanDocument): SemanticTokens {
   const { plan, registry } = doc;
-  const tokens: Token[] = [];
-  for (const h of [...plan.sections, ...plan.subsections]) tokens.push({ span: h.numeralSpan, type: 'namespace', modifiers: 0 });
-  for (const task of plan.tasks) {
-    tokens.push({ span: task.numberSpan, type: 'number', modifiers: 0 });
-    for (const m of task.mentions) {
-      const found = registry.lookup(m.name);
-      const deprecated = found && found.department.status !== 'active' ? DEPRECATED : 0;
-      if (!found) tokens.push({ span: m.span, type: 'type', modifiers: 0 });
-      else if (m.role === 'lead') tokens.push({ span: m.span, type: 'class', modifiers: DECLARATION | deprecated });
-      else tokens.push({ span: m.span, type: 'variable', modifiers: deprecated });
+  const tokens: number[] = [];
+  const add = (span: Span, type: TokenType, modifiers: number) => tokens.push(span.start, span.end, TYPE[type], modifiers);
+  // Whether a name is known and current, once per name rather than once per mention.
+  const kinds = new Map<string, number>();
+  const kindOf = (name: string): number => {
+    let k = kinds.get(name);
+    if (k === undefined) {
+      const found = registry.lookup(name);
+      k = !found ? UNKNOWN : found.department.status !== 'active' ? DEPRECATED : 0;
+      kinds.set(name, k);
     }
-    for (const d of task.deadlines) tokens.push({ span: d.span, type: 'string', modifiers: 0 });
+    return k;
+  };
+  const headings = [...plan.sections, ...plan.subsections].sort((a, b) => a.numeralSpan.start - b.numeralSpan.start);
+  let h = 0;
+  for (const task of plan.tasks) {
+    while (h < headings.length && headings[h].numeralSpan.start < task.numberSpan.start) add(headings[h++].numeralSpan, 'namespace', 0);
+    add(task.numberSpan, 'number', 0);
+    for (const m of task.mentions) {
+      const kind = kindOf(m.name);
+      if (kind === UNKNOWN) add(m.span, 'type', 0);
+      else if (m.role === 'lead') add(m.span, 'class', DECLARATION | kind);
+      else add(m.span, 'variable', kind);
+    }
+    for (const d of task.deadlines) add(d.span, 'string', 0);
   }
+  while (h < headings.length) add(headings[h++].numeralSpan, 'namespace', 0);
   return { data: encode(plan, tokens) };
 }
 
+/** Not a modifier: marks a name the registry does not know, in kindOf's cache. */
+const UNKNOWN = -1;
+
 /** LSP's relative encoding; tokens may not span lines, so a multi-line span is cut per line. */
-function encode(plan: Plan, tokens: Token[]): number[] {
-  const pieces: { line: number; char: number; length: number; type: number; modifiers: number }[] = [];
-  for (const tok of tokens) {
-    const { start, end } = tok.span.range;
-    for (let line = start.line; line <= end.line; line++) {
-      const from = line === start.line ? start.character : 0;
-      const to = line === end.line ? end.character : plan.lines.lineEnd(line) - plan.lines.lineStarts[line];
-      if (to > from) pieces.push({ line, char: from, length: to - from, type: TOKEN_TYPES.indexOf(tok.type), modifiers: tok.modifiers });
+function encode(plan: Plan, tokens: number[]): number[] {
+  const count = tokens.length / 4;
+  // Tokens come almost in document order (a deadline may precede a task's mentions): sort only if needed.
+  let order: number[] | null = null;
+  for (let k = 1; k < count; k++) {
+    if (tokens[4 * k] < tokens[4 * (k - 1)]) {
+      order = Array.from({ length: count }, (_, i) => i).sort((a, b) => tokens[4 * a] - tokens[4 * b] || a - b);
+      break;
     }
   }
-  pieces.sort((a, b) => a.line - b.line || a.char - b.char);
+  const at = new PositionCursor(plan);
+  const { lines } = plan;
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
-  let lastEnd = { line: -1, char: 0 };
-  for (const p of pieces) {
+  let lastLine = -1;
+  let lastEnd = 0;
+  const piece = (line: number, from: number, to: number, type: number, modifiers: number) => {
     // Overlapping tokens are not allowed; the earlier one wins.
-    if (p.line === lastEnd.line && p.char < lastEnd.char) continue;
-    data.push(p.line - prevLine, p.line === prevLine ? p.char - prevChar : p.char, p.length, p.type, p.modifiers);
-    prevLine = p.line;
-    prevChar = p.char;
-    lastEnd = { line: p.line, char: p.char + p.length };
+    if (to <= from || line < lastLine || (line === lastLine && from < lastEnd)) return;
+    data.push(line - prevLine, line === prevLine ? from - prevChar : from, to - from, type, modifiers);
+    prevLine = line;
+    prevChar = from;
+    lastLine = line;
+    lastEnd = to;
+  };
+  for (let n = 0; n < count; n++) {
+    const k = 4 * (order ? order[n] : n);
+    const start = at.position(tokens[k]);
+    const endLine = at.lineOf(tokens[k + 1]);
+    if (endLine === start.line) {
+      piece(start.line, start.character, tokens[k + 1] - lines.lineStarts[endLine], tokens[k + 2], tokens[k + 3]);
+      continue;
+    }
+    for (let line = start.line; line <= endLine; line++) {
+      const from = line === start.line ? start.character : 0;
+      const to = (line === endLine ? tokens[k + 1] : lines.lineEnd(line)) - lines.lineStarts[line];
+      piece(line, from, to, tokens[k + 2], tokens[k + 3]);
+    }
   }
   return data;
 }

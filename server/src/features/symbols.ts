@@ -3,51 +3,77 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, t
 import type { Plan, Section, Subsection, Task } from '../model/types';
 import { taskKeys, taskLabel } from '../reviewer/matrix';
 import { registryKey } from '../registry/registry';
-import { unique, type PlanDocument } from './common';
+import { PositionCursor, unique, type PlanDocument } from './common';
 
-function taskSymbol(plan: Plan, task: Task): DocumentSymbol {
-  const lead = unique(task.lead.map((m) => m.name)).join('、');
-  return {
-    name: `${task.number}. ${taskLabel(plan, task) || '…'}`,
-    detail: lead,
-    kind: SymbolKind.Event,
-    range: task.span.range,
-    selectionRange: task.numberSpan.range,
+/**
+ * The outline keeps every task (a 50,000-task plan has 50,000 task symbols: nothing is cut off).
+ * To keep that cheap it is built in one pass in document order, with positions from a cursor
+ * rather than from each span's cached range.
+ */
+export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
+  const { plan } = doc;
+  const at = new PositionCursor(plan);
+  const taskSymbol = (task: Task): DocumentSymbol => {
+    const symbol: DocumentSymbol = {
+      name: `${task.number}. ${taskLabel(plan, task) || '…'}`,
+      kind: SymbolKind.Event,
+      range: at.range(task.span),
+      selectionRange: at.range(task.numberSpan),
+    };
+    const lead = leadNames(task);
+    if (lead) symbol.detail = lead;
+    return symbol;
   };
+  const headingSymbol = (h: Section | Subsection): DocumentSymbol => ({
+    name: headingName(h),
+    kind: h.kind === 'section' ? SymbolKind.Namespace : SymbolKind.Module,
+    range: at.range(h.extent),
+    selectionRange: at.range(h.numeralSpan),
+    children: [],
+  });
+  // Headings and tasks merged in document order: a section holds its sub-sections and the tasks
+  // outside them; tasks before the first heading and orphan sub-sections stand at the top.
+  const out: DocumentSymbol[] = [];
+  const bySection = new Map<Section, DocumentSymbol>();
+  const bySubsection = new Map<Subsection, DocumentSymbol>();
+  const { sections, subsections, tasks } = plan;
+  let si = 0;
+  let ui = 0;
+  let ti = 0;
+  while (si < sections.length || ui < subsections.length || ti < tasks.length) {
+    const s = sections[si]?.extent.start ?? Infinity;
+    const u = subsections[ui]?.extent.start ?? Infinity;
+    const t = tasks[ti]?.span.start ?? Infinity;
+    if (s <= u && s <= t) {
+      const section = sections[si++];
+      const symbol = headingSymbol(section);
+      bySection.set(section, symbol);
+      out.push(symbol);
+    } else if (u <= t) {
+      const sub = subsections[ui++];
+      const symbol = headingSymbol(sub);
+      bySubsection.set(sub, symbol);
+      const parent = sub.section ? bySection.get(sub.section) : undefined;
+      (parent?.children ?? out).push(symbol);
+    } else {
+      const task = tasks[ti++];
+      const parent = task.subsection ? bySubsection.get(task.subsection) : task.section ? bySection.get(task.section) : undefined;
+      (parent?.children ?? out).push(taskSymbol(task));
+    }
+  }
+  return out;
+}
+
+/** The lead departments, each once, as the outline shows them beside the task. */
+function leadNames(task: Task): string {
+  if (task.lead.length === 0) return '';
+  if (task.lead.length === 1) return task.lead[0].name;
+  return unique(task.lead.map((m) => m.name)).join('、');
 }
 
 function headingName(h: Section | Subsection): string {
   const numeral = h.kind === 'section' ? `${h.numeral}、` : `（${h.numeral}）`;
   return numeral + (h.title || '');
-}
-
-export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
-  const { plan } = doc;
-  const out: DocumentSymbol[] = [];
-  const subsectionSymbol = (s: Subsection): DocumentSymbol => ({
-    name: headingName(s),
-    kind: SymbolKind.Module,
-    range: s.extent.range,
-    selectionRange: s.numeralSpan.range,
-    children: s.tasks.map((t) => taskSymbol(plan, t)),
-  });
-  // Top-level items in document order: tasks before the first heading, sections, orphan sub-sections.
-  const items: { start: number; symbol: DocumentSymbol }[] = [];
-  for (const t of plan.tasks) if (!t.section && !t.subsection) items.push({ start: t.span.start, symbol: taskSymbol(plan, t) });
-  for (const s of plan.subsections) if (!s.section) items.push({ start: s.extent.start, symbol: subsectionSymbol(s) });
-  for (const s of plan.sections) {
-    const children: { start: number; symbol: DocumentSymbol }[] = [];
-    for (const t of s.tasks) if (!t.subsection) children.push({ start: t.span.start, symbol: taskSymbol(plan, t) });
-    for (const sub of s.subsections) children.push({ start: sub.extent.start, symbol: subsectionSymbol(sub) });
-    children.sort((a, b) => a.start - b.start);
-    items.push({
-      start: s.extent.start,
-      symbol: { name: headingName(s), kind: SymbolKind.Namespace, range: s.extent.range, selectionRange: s.numeralSpan.range, children: children.map((c) => c.symbol) },
-    });
-  }
-  items.sort((a, b) => a.start - b.start);
-  for (const i of items) out.push(i.symbol);
-  return out;
 }
 
 export function foldingRanges(doc: PlanDocument): FoldingRange[] {

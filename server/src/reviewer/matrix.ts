@@ -15,10 +15,52 @@ export function taskBody(plan: Plan, task: Task): string {
 
 /** The first sentence of the task, cut to a length a list can show. */
 export function taskLabel(plan: Plan, task: Task): string {
+  // Only the label's own stretch of text is read, not the whole body: the outline labels every
+  // task of a 50,000-task plan. The stretch ends at the sentence's end or one character past the
+  // label's length, spaces not counted, exactly as the whole-body reading below would cut it.
+  const { text } = plan;
+  const start = task.bodySpan.start;
+  const end = task.bodySpan.end;
+  let i = start;
+  let count = 0;
+  let spaces = false;
+  /** Where the label's last character ends, once it has LABEL_LENGTH of them. */
+  let cut = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      spaces = true;
+      continue;
+    }
+    if (SENTENCE_END.has(c)) {
+      // A body that opens with a sentence end has an empty first sentence: the label is then the body.
+      if (count === 0) return wholeBodyLabel(plan, task);
+      break;
+    }
+    // One more character past the label's length: the sentence is cut there.
+    if (count === LABEL_LENGTH) return squeeze(text.slice(start, cut), spaces) + '…';
+    count++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    if (count === LABEL_LENGTH) cut = i + 1;
+  }
+  return squeeze(text.slice(start, i), spaces);
+}
+
+function squeeze(s: string, spaces: boolean): string {
+  return spaces ? s.replace(/[\s\u3000]+/g, '') : s;
+}
+
+const SENTENCE_END = new Set([...'。；;！!？?'].map((c) => c.charCodeAt(0)));
+
+/** What /\s/ matches, without a regular expression on one character. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
+function wholeBodyLabel(plan: Plan, task: Task): string {
   const body = taskBody(plan, task);
   const sentence = /^[^。；;！!？?]*/.exec(body)?.[0] || body;
-  // A string has at least as many UTF-16 units as characters: short ones need no counting (the
-  // outline labels every task of a 50,000-task plan, so this is on a hot path).
+  // A string has at least as many UTF-16 units as characters: short ones need no counting.
   if (sentence.length <= LABEL_LENGTH) return sentence;
   const chars = [...sentence];
   return chars.length > LABEL_LENGTH ? chars.slice(0, LABEL_LENGTH).join('') + '…' : sentence;

@@ -1,0 +1,135 @@
+/**
+ * The features made cheap for long plans (outline, semantic tokens, labels, name lookups, task
+ * keys) must say exactly what a plain reading of the plan says: each is checked here against a
+ * straightforward reference, on generated plans and on awkward text (CRLF, lone \r, astral
+ * characters, spaces inside words, clauses over two lines).
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { mentionsOf, PositionCursor } from '../../../server/src/features/common';
+import { semanticTokens, TOKEN_TYPES } from '../../../server/src/features/presentation';
+import { documentSymbols } from '../../../server/src/features/symbols';
+import { parsePlan } from '../../../server/src/model/parser';
+import type { Plan, Task } from '../../../server/src/model/types';
+import { registryKey } from '../../../server/src/registry/registry';
+import { taskBody, taskKeys, taskLabel } from '../../../server/src/reviewer/matrix';
+import { generatePlan } from '../../../scripts/bench/generate';
+import { planDoc, registry } from './util';
+
+const NAMES = { active: ['省科技厅', '省财政厅', '省发展改革委', '国家金融监督管理总局浙江监管局'], outdated: ['省经信委'] };
+const REG = registry({ name: '省科技厅' }, { name: '省财政厅' }, { name: '省发展改革委' }, { name: '国家金融监督管理总局浙江监管局' }, { name: '省经信委', status: 'merged' });
+
+/** The label as first written: the whole body read, spaces dropped, first sentence, 30 characters. */
+function referenceLabel(plan: Plan, task: Task): string {
+  const body = taskBody(plan, task);
+  const sentence = /^[^。；;！!？?]*/.exec(body)?.[0] || body;
+  return [...sentence].length > 30 ? [...sentence].slice(0, 30).join('') + '…' : sentence;
+}
+
+const AWKWARD = [
+  '一、总体\r\n1.加强 科技\u3000创新，推动𠀋𠀋产业发展。（省科技厅牵头，\r\n省财政厅参加）2027年底前完成\r\n',
+  '（一）子项\r2.。开头就是句号的任务（省经信委、不存在局参加）\r',
+  '3. 很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的任务没有句号（省科技厅牵头）\n',
+  '二、第二部分\n4.\t𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋，刚好三十一个。（国家金融监督管理总局浙江监管局牵头）\n',
+  '5.空格 在 第 三 十 个 字 之 后 的 任 务 ， 一 二 三 四 五 六 七 八 九 十 一 二 三 四 五 六 七 八（省财政厅负责）\n',
+].join('');
+
+describe('long plans: features that read every task', () => {
+  const generated = generatePlan(1500, 20130614, NAMES);
+  const texts: [string, string][] = [
+    ['a generated 1,500-task plan', generated.text],
+    ['the same plan in Markdown', generated.markdown],
+    ['awkward text', AWKWARD],
+  ];
+
+  for (const [what, text] of texts) {
+    it(`labels each task as the whole-body reading does, in ${what}`, () => {
+      const plan = parsePlan(text);
+      for (const task of plan.tasks) assert.equal(taskLabel(plan, task), referenceLabel(plan, task), `task ${task.number} on line ${task.line + 1}`);
+    });
+
+    it(`puts every task in the outline with its own range, in ${what}`, () => {
+      const { doc } = planDoc(text, REG);
+      const tasks: { name: string; range: unknown; selectionRange: unknown }[] = [];
+      const walk = (xs: ReturnType<typeof documentSymbols>) => {
+        for (const s of xs) {
+          if (s.children) walk(s.children);
+          else tasks.push(s);
+        }
+      };
+      walk(documentSymbols(doc));
+      assert.equal(tasks.length, doc.plan.tasks.length, 'no task left out');
+      doc.plan.tasks.forEach((t, i) => {
+        assert.deepEqual(tasks[i].range, t.span.range, `range of task ${i}`);
+        assert.deepEqual(tasks[i].selectionRange, t.numberSpan.range, `selection range of task ${i}`);
+        assert.ok(tasks[i].name.startsWith(`${t.number}. `));
+      });
+    });
+
+    it(`encodes one semantic token per numeral, name and deadline, in ${what}`, () => {
+      const { doc } = planDoc(text, REG);
+      const { plan } = doc;
+      const expected: string[] = [];
+      const push = (span: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }, type: string) => {
+        const { start, end } = span.range;
+        // Multi-line spans are cut per line; none of these fixtures has one.
+        assert.equal(start.line, end.line);
+        expected.push(`${start.line}:${start.character}:${end.character - start.character}:${type}`);
+      };
+      for (const h of [...plan.sections, ...plan.subsections]) push(h.numeralSpan, 'namespace');
+      for (const t of plan.tasks) {
+        push(t.numberSpan, 'number');
+        for (const m of t.mentions) {
+          const found = REG.lookup(m.name);
+          push(m.span, !found ? 'type' : m.role === 'lead' ? 'class' : 'variable');
+        }
+        for (const d of t.deadlines) push(d.span, 'string');
+      }
+      const data = semanticTokens(doc).data;
+      const decoded: string[] = [];
+      let line = 0;
+      let char = 0;
+      for (let k = 0; k < data.length; k += 5) {
+        line += data[k];
+        char = data[k] === 0 ? char + data[k + 1] : data[k + 1];
+        decoded.push(`${line}:${char}:${data[k + 2]}:${TOKEN_TYPES[data[k + 3]]}`);
+      }
+      const order = (s: string) => s.split(':').slice(0, 2).map(Number);
+      expected.sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
+      assert.deepEqual(decoded, expected);
+    });
+
+    it(`finds every mention of each name, in document order, in ${what}`, () => {
+      const plan = parsePlan(text);
+      const names = new Set(plan.tasks.flatMap((t) => t.mentions.map((m) => m.name)));
+      for (const name of names) {
+        const expected = plan.tasks.flatMap((task) => task.mentions.filter((m) => registryKey(m.name) === registryKey(name)).map((mention) => ({ task, mention })));
+        assert.deepEqual(mentionsOf(plan, name), expected, name);
+      }
+    });
+  }
+
+  it('gives the same task keys on every call for one analysis, and new ones for the next', () => {
+    const first = parsePlan('一、甲\n1.事（省科技厅牵头）\n二、乙\n1.事（省财政厅牵头）\n');
+    assert.deepEqual(taskKeys(first), ['一.1', '二.1']);
+    assert.equal(taskKeys(first), taskKeys(first), 'computed once per plan');
+    const second = parsePlan('一、甲\n1.事（省科技厅牵头）\n2.事（省财政厅牵头）\n');
+    assert.deepEqual(taskKeys(second), ['1', '2']);
+  });
+
+  it('maps any offsets, in any order, to the positions the line index gives', () => {
+    const piece = fc.constantFrom('a', '甲', '𠀋', '\n', '\r\n', '\r', ' ', '1.', '（', '）');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 200 }), fc.array(fc.nat(), { maxLength: 60 }), (pieces, raw) => {
+        const text = pieces.join('');
+        const plan = parsePlan(text);
+        const cursor = new PositionCursor(plan);
+        for (const r of raw) {
+          const offset = text.length === 0 ? 0 : (r % (text.length + 3)) - 1;
+          assert.deepEqual(cursor.position(offset), plan.lines.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
