@@ -82,9 +82,10 @@ export function foldingRanges(doc: PlanDocument): FoldingRange[] {
   const add = (startLine: number, endLine: number, kind?: FoldingRangeKind) => {
     if (endLine > startLine) out.push({ startLine, endLine, ...(kind ? { kind } : {}) });
   };
-  for (const h of [...plan.sections, ...plan.subsections]) add(h.extent.range.start.line, lastContentLine(plan, h.extent.end));
-  for (const t of plan.tasks) add(t.span.range.start.line, t.span.range.end.line);
-  if (plan.title && plan.sections[0]) add(plan.title.span.range.start.line, plan.sections[0].extent.range.start.line - 1, FoldingRangeKind.Region);
+  const at = new PositionCursor(plan);
+  for (const h of [...plan.sections, ...plan.subsections]) add(at.lineOf(h.extent.start), lastContentLine(plan, h.extent.end));
+  for (const t of plan.tasks) add(at.lineOf(t.span.start), at.lineOf(t.span.end));
+  if (plan.title && plan.sections[0]) add(at.lineOf(plan.title.span.start), at.lineOf(plan.sections[0].extent.start) - 1, FoldingRangeKind.Region);
   return out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }
 

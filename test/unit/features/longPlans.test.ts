@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mentionsOf, PositionCursor } from '../../../server/src/features/common';
 import { semanticTokens, TOKEN_TYPES } from '../../../server/src/features/presentation';
-import { documentSymbols } from '../../../server/src/features/symbols';
+import { documentSymbols, foldingRanges } from '../../../server/src/features/symbols';
 import { parsePlan } from '../../../server/src/model/parser';
 import type { Plan, Task } from '../../../server/src/model/types';
 import { registryKey } from '../../../server/src/registry/registry';
@@ -97,6 +97,25 @@ describe('long plans: features that read every task', () => {
       const order = (s: string) => s.split(':').slice(0, 2).map(Number);
       expected.sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
       assert.deepEqual(decoded, expected);
+    });
+
+    it(`folds each heading to its last words and each task over its own lines, in ${what}`, () => {
+      const { doc } = planDoc(text, REG);
+      const { plan } = doc;
+      const expected: { startLine: number; endLine: number; kind?: string }[] = [];
+      const add = (startLine: number, endLine: number, kind?: string) => {
+        if (endLine > startLine) expected.push({ startLine, endLine, ...(kind ? { kind } : {}) });
+      };
+      for (const h of [...plan.sections, ...plan.subsections]) {
+        let last = h.extent.range.end.line;
+        while (last > 0 && plan.lines.lineText(last).trim() === '') last--;
+        add(h.extent.range.start.line, last);
+      }
+      for (const t of plan.tasks) add(t.span.range.start.line, t.span.range.end.line);
+      if (plan.title && plan.sections[0]) add(plan.title.span.range.start.line, plan.sections[0].extent.range.start.line - 1, 'region');
+      expected.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+      assert.deepEqual(foldingRanges(doc), expected);
+      assert.ok(expected.length > 0);
     });
 
     it(`finds every mention of each name, in document order, in ${what}`, () => {
