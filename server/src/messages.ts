@@ -136,6 +136,10 @@ const TABLE = {
   'completion.outdated': { 'zh-cn': '已{change}，现为 {successors}', en: '{change}, now {successors}' },
   'progress.check': { 'zh-cn': '检查分工方案', en: 'Checking plans' },
   'progress.files': { 'zh-cn': '{done}/{total} 个文件', en: '{done}/{total} files' },
+  'check.tooLarge': {
+    'zh-cn': '以下文件超过 {limit} MB，未纳入检查：{files}。在编辑器中打开即可检查。',
+    en: 'Not checked, larger than {limit} MB: {files}. Open a file in the editor to check it.',
+  },
   'list.separator': { 'zh-cn': '、', en: ', ' },
   'quote.open': { 'zh-cn': '“', en: '"' },
   'quote.close': { 'zh-cn': '”', en: '"' },

@@ -21,7 +21,7 @@ import { DocumentCache } from './documentCache';
 import { warmCompletionIndex } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { localPath, readDraftText, type Draft } from './features/diff';
-import { listCandidateFiles, readPlanFile } from './features/workspaceFiles';
+import { listCandidateFiles, MAX_PLAN_MB, readPlanFile } from './features/workspaceFiles';
 import type { PlanDocument } from './features/common';
 import { t, type Locale } from './messages';
 import { analyse } from './analysis';
@@ -243,6 +243,7 @@ export class Session {
     let files = 0;
     let problems = 0;
     let cancelled = false;
+    const tooLarge: string[] = [];
     try {
       const candidates = await listCandidateFiles(roots, () => token.isCancellationRequested);
       for (let i = 0; i < candidates.length; i++) {
@@ -252,8 +253,10 @@ export class Session {
         let doc: PlanDocument | null = null;
         if (open) doc = await this.planDocument(uri);
         else {
-          const text = await readPlanFile(candidates[i]);
-          if (text !== null) {
+          const read = await readPlanFile(candidates[i]);
+          if (read && 'tooLarge' in read) tooLarge.push(candidates[i]);
+          else if (read) {
+            const { text } = read;
             const env = await this.settings.environment(uri);
             const a = analyse(text, env.registry, { firstListed: env.settings.firstListed, severities: env.settings.rules, locale: env.locale });
             doc = { uri, plan: a.plan, problems: a.problems, registry: env.registry, locale: env.locale };
@@ -281,7 +284,15 @@ export class Session {
       cancelled = token.isCancellationRequested;
       progress.report({ kind: 'end' });
     }
+    if (tooLarge.length) this.reportTooLarge(tooLarge);
     return { files, problems, cancelled };
+  }
+
+  /** Never a silent skip: the user learns which files the check left out, and why. */
+  private reportTooLarge(paths: readonly string[]): void {
+    const message = t('check.tooLarge', this.locale, { files: paths.join(t('list.separator', this.locale)), limit: MAX_PLAN_MB });
+    this.connection.console.warn(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   /** Reports through the request's own token, or a server-created one, or nowhere. */

@@ -1,12 +1,18 @@
 /** Which files of a workspace are plans: *.fgfa, or .txt/.md named like a plan or starting like one. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodePlanBytes } from '../io/decode';
 import { parsePlan } from '../model/parser';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e', 'test-output']);
 const NAME_RE = /分工方案|分工|责任分解/;
-const MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * Files above this size are not read by the workspace check (a stray multi-gigabyte log named
+ * like a plan must not stall the server); the user is told which, and can open them to check
+ * them. A 50,000-task plan is ~13 MB in UTF-8, well below it.
+ */
+export const MAX_PLAN_MB = 64;
+const MAX_BYTES = MAX_PLAN_MB * 1024 * 1024;
 
 /** Decided from the name alone, or null when the first lines must tell. */
 export function planByName(fileName: string): boolean | null {
@@ -45,17 +51,20 @@ export async function listCandidateFiles(folders: readonly string[], isCancelled
   return out;
 }
 
-/** Reads a candidate; the text when it is a plan, null otherwise. */
-export async function readPlanFile(path: string): Promise<string | null> {
+/** What reading a candidate found: a plan's text, a file too large to read, or not a plan (null). */
+export type PlanFile = { readonly text: string } | { readonly tooLarge: number };
+
+export async function readPlanFile(path: string): Promise<PlanFile | null> {
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    if (size > MAX_BYTES) return { tooLarge: size };
     bytes = await readFile(path);
   } catch {
     return null;
   }
-  if (bytes.length > MAX_BYTES) return null;
   const decoded = decodePlanBytes(bytes);
   if (!decoded.ok) return null;
   const name = path.split(/[\\/]/).pop() ?? path;
-  return planByName(name) === true || looksLikePlan(decoded.text) ? decoded.text : null;
+  return planByName(name) === true || looksLikePlan(decoded.text) ? { text: decoded.text } : null;
 }
