@@ -130,6 +130,23 @@ export class BenchClient {
     return result !== null;
   }
 
+  /**
+   * CPU time (user + system, all threads: V8's GC and compiler threads too, so it can exceed wall
+   * time) the server process has used so far, in ms, from /proc (Linux; clock ticks taken as
+   * 100 Hz, the Linux default). On a busy machine wall time includes waiting for a core; CPU time
+   * says what the server itself spent.
+   */
+  cpuMs(): number | null {
+    try {
+      // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+      const stat = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return null;
+    }
+  }
+
   /** Resident set size of the server process in MB, from /proc (Linux). */
   rssMb(): { rss: number; peak: number } | null {
     try {

@@ -67,6 +67,9 @@ interface LspFigures {
   symbolsP95Ms: number;
   hoverP50Ms: number;
   hoverP95Ms: number;
+  /** Server CPU time per keystroke and per outline request (mean), where /proc tells it. */
+  keystrokeCpuMs: number | null;
+  symbolsCpuMs: number | null;
   rssMb: number | null;
   peakRssMb: number | null;
   diagnostics: number;
@@ -106,6 +109,7 @@ async function measureLsp(g: GeneratedPlan, plan: Plan, cfg: Config): Promise<Ls
     let version = 1;
     const keystrokes: number[] = [];
     let last = opened;
+    const cpu0 = client.cpuMs();
     for (const p of editPoints(plan, Math.ceil(cfg.edits / 2))) {
       for (const insert of [true, false]) {
         version++;
@@ -115,7 +119,12 @@ async function measureLsp(g: GeneratedPlan, plan: Plan, cfg: Config): Promise<Ls
         keystrokes.push(last.at - sent);
       }
     }
-    const symbols = await timeRuns(cfg.requests, 1, () => client.symbols(uri));
+    const cpu1 = client.cpuMs();
+    await client.symbols(uri);
+    const cpu2 = client.cpuMs();
+    const symbols = await timeRuns(cfg.requests, 0, () => client.symbols(uri));
+    const cpu3 = client.cpuMs();
+    const perCall = (from: number | null, to: number | null, n: number) => (from === null || to === null || n === 0 ? null : round((to - from) / n));
     const points = hoverPoints(plan, cfg.requests);
     let h = 0;
     const hovers = await timeRuns(points.length, 1, () => client.hover(uri, points[h++ % points.length]));
@@ -126,6 +135,8 @@ async function measureLsp(g: GeneratedPlan, plan: Plan, cfg: Config): Promise<Ls
       keystrokeP95Ms: round(percentile(keystrokes, 95)),
       keystrokeMaxMs: round(Math.max(...keystrokes)),
       edits: keystrokes.length,
+      keystrokeCpuMs: perCall(cpu0, cpu1, keystrokes.length),
+      symbolsCpuMs: perCall(cpu2, cpu3, symbols.length),
       symbolsP50Ms: round(percentile(symbols, 50)),
       symbolsP95Ms: round(percentile(symbols, 95)),
       hoverP50Ms: round(percentile(hovers, 50)),
@@ -206,13 +217,13 @@ async function main(): Promise<void> {
   log(row(['tasks', 'chars', 'analyse()', 'analyse(md)', 'md outline', 'vs peer', 'floor', 'vs floor'], w1));
   for (const r of results) log(row([r.tasks, r.chars, r.analysisMs, r.analysisMarkdownMs, r.peerOutlineMs, `${r.ratioToPeer}×`, r.floorMs, `${r.ratioToFloor}×`], w1));
   if (serverReady) {
-    const w2 = [7, 8, 8, 8, 8, 8, 8, 8, 8, 8];
+    const w2 = [7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8];
     log('');
-    log('Over stdio LSP (ms; RSS in MB)');
-    log(row(['tasks', 'open', 'key p50', 'key p95', 'sym p50', 'sym p95', 'hov p50', 'hov p95', 'RSS', 'peak'], w2));
+    log('Over stdio LSP (ms; RSS in MB; cpu = server process CPU per request, mean, all threads)');
+    log(row(['tasks', 'open', 'key p50', 'key p95', 'key cpu', 'sym p50', 'sym p95', 'sym cpu', 'hov p50', 'hov p95', 'RSS', 'peak'], w2));
     for (const r of results) {
       const l = r.lsp!;
-      log(row([r.tasks, l.openMs, l.keystrokeP50Ms, l.keystrokeP95Ms, l.symbolsP50Ms, l.symbolsP95Ms, l.hoverP50Ms, l.hoverP95Ms, l.rssMb ?? '-', l.peakRssMb ?? '-'], w2));
+      log(row([r.tasks, l.openMs, l.keystrokeP50Ms, l.keystrokeP95Ms, l.keystrokeCpuMs ?? '-', l.symbolsP50Ms, l.symbolsP95Ms, l.symbolsCpuMs ?? '-', l.hoverP50Ms, l.hoverP95Ms, l.rssMb ?? '-', l.peakRssMb ?? '-'], w2));
     }
   }
   const by = (n: number) => results.find((r) => r.tasks === n);
