@@ -83,12 +83,9 @@ function departmentHover(doc: PlanDocument, mention: Mention): string {
 /** Keys of the tasks a name leads and joins in this plan. */
 export function rolesInPlan(plan: Plan, name: string): { leads: string[]; joins: string[] } {
   const keys = taskKeys(plan);
-  const leads: string[] = [];
-  const joins: string[] = [];
-  for (const { task, mention } of mentionsOf(plan, name)) {
-    const list = mention.role === 'lead' ? leads : joins;
-    const key = keys[task.index];
-    if (!list.includes(key)) list.push(key);
-  }
-  return { leads, joins: joins.filter((k) => !leads.includes(k)) };
+  // Sets, not list scans: a common name is mentioned by thousands of tasks of a long plan.
+  const leads = new Set<string>();
+  const joins = new Set<string>();
+  for (const { task, mention } of mentionsOf(plan, name)) (mention.role === 'lead' ? leads : joins).add(keys[task.index]);
+  return { leads: [...leads], joins: [...joins].filter((k) => !leads.has(k)) };
 }

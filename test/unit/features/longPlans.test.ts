@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mentionsOf, PositionCursor } from '../../../server/src/features/common';
+import { rolesInPlan } from '../../../server/src/features/hover';
 import { semanticTokens, TOKEN_TYPES } from '../../../server/src/features/presentation';
 import { documentSymbols, foldingRanges } from '../../../server/src/features/symbols';
 import { parsePlan } from '../../../server/src/model/parser';
@@ -127,6 +128,15 @@ describe('long plans: features that read every task', () => {
       }
     });
   }
+
+  it('lists the tasks a name leads and joins once each, in plan order, a task it leads not counted as joined', () => {
+    const plan = parsePlan(
+      ['1.甲（省科技厅牵头，省财政厅参加）', '2.乙（省财政厅牵头，省科技厅、省财政厅参加）', '3.丙（省发展改革委牵头，省财政厅、省财政厅参加）', '4.丁（省财政厅负责）', ''].join('\n'),
+    );
+    assert.deepEqual(rolesInPlan(plan, '省财政厅'), { leads: ['2', '4'], joins: ['1', '3'] });
+    assert.deepEqual(rolesInPlan(plan, '省科技厅'), { leads: ['1'], joins: ['2'] });
+    assert.deepEqual(rolesInPlan(plan, '省自编局'), { leads: [], joins: [] });
+  });
 
   it('gives the same task keys on every call for one analysis, and new ones for the next', () => {
     const first = parsePlan('一、甲\n1.事（省科技厅牵头）\n二、乙\n1.事（省财政厅牵头）\n');
