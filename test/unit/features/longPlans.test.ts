@@ -13,7 +13,7 @@ import { documentSymbols, foldingRanges } from '../../../server/src/features/sym
 import { parsePlan } from '../../../server/src/model/parser';
 import type { Plan, Task } from '../../../server/src/model/types';
 import { registryKey } from '../../../server/src/registry/registry';
-import { taskBody, taskKeys, taskLabel } from '../../../server/src/reviewer/matrix';
+import { taskBody, taskInfos, taskKeys, taskLabel } from '../../../server/src/reviewer/matrix';
 import { generatePlan } from '../../../scripts/bench/generate';
 import { planDoc, registry } from './util';
 
@@ -98,6 +98,18 @@ describe('long plans: features that read every task', () => {
       const order = (s: string) => s.split(':').slice(0, 2).map(Number);
       expected.sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
       assert.deepEqual(decoded, expected);
+    });
+
+    it(`lists every task for the task view with its key, label and ranges, in ${what}`, () => {
+      const plan = parsePlan(text);
+      const infos = taskInfos(plan);
+      assert.equal(infos.length, plan.tasks.length);
+      plan.tasks.forEach((t, i) => {
+        assert.deepEqual(infos[i].range, t.span.range);
+        assert.deepEqual(infos[i].selectionRange, t.numberSpan.range);
+        assert.equal(infos[i].key, taskKeys(plan)[i]);
+        assert.equal(infos[i].label, referenceLabel(plan, t));
+      });
     });
 
     it(`folds each heading to its last words and each task over its own lines, in ${what}`, () => {
