@@ -75,10 +75,21 @@ export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) =>
     if (v === undefined && !cache.has(s)) {
       v = fn(s);
       if (cache.size >= limit) cache.clear();
-      cache.set(s, v);
+      // Keys and string results are stored as copies: a slice of a document would keep that whole
+      // version of the document alive for as long as the cache holds it.
+      cache.set(ownCopy(s), (typeof v === 'string' ? ownCopy(v) : v) as T);
     }
     return v as T;
   };
+}
+
+/**
+ * A string that owns its characters. V8 represents a longer slice of a string as a pointer into
+ * the original, so a name sliced from a plan pins the whole plan text; a kept name must not.
+ */
+export function ownCopy(s: string): string {
+  // join() builds a new flat string; splitting by code unit and joining back changes nothing else.
+  return s.length < 13 ? s : s.split('').join('');
 }
 
 const UNIT_SUFFIXES = [

@@ -14,7 +14,7 @@ import {
   type RawDeadline,
   type RawMention,
 } from './clause';
-import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, LABEL_KIND, TRAILING_RE, chineseNumeralValue } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, TRAILING_RE, chineseNumeralValue } from './lexicon';
 import { LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -568,9 +568,10 @@ class PlanParser {
     while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
     const rel = (o: number) => o - base;
     return {
-      clause: clause && { ...clause, start: rel(clause.start), end: rel(clause.end), anchorStart: rel(clause.anchorStart), anchorEnd: rel(clause.anchorEnd), insertAt: rel(clause.insertAt) },
-      deadlines: deadlines.map((d) => ({ text: d.text, start: rel(d.start), end: rel(d.end) })),
-      mentions: (content?.mentions ?? []).map((m) => ({ ...m, start: rel(m.start), end: rel(m.end) })),
+      clause: clause && { ...clause, persons: clause.persons.map(ownCopy), start: rel(clause.start), end: rel(clause.end), anchorStart: rel(clause.anchorStart), anchorEnd: rel(clause.anchorEnd), insertAt: rel(clause.insertAt) },
+      // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
+      deadlines: deadlines.map((d) => ({ text: ownCopy(d.text), start: rel(d.start), end: rel(d.end) })),
+      mentions: (content?.mentions ?? []).map((m) => ({ ...m, written: ownCopy(m.written), name: ownCopy(m.name), start: rel(m.start), end: rel(m.end) })),
       bodyEnd: rel(bodyEnd),
       brackets: brackets.map((b) => ({ ...b, start: rel(b.start) })),
     };
