@@ -112,7 +112,8 @@ describe('language server over stdio: pull diagnostics', function () {
       const report = (await c.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
       assert.equal(report.kind, 'full');
       assert.equal(report.items.filter((d) => d.code === 'missing-separator').length, 12);
-      // A push would have arrived by now had the server sent one (it validates 30 ms after open).
+      // A push would have arrived by now had the server sent one: it validates on the turn after a change,
+      // and this second request is answered only after that turn.
       await c.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
       assert.equal(c.published.filter((p) => p.uri === uri).length, 0);
     } finally {
