@@ -84,13 +84,22 @@ export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) =>
 }
 
 /**
- * A string that owns its characters. V8 represents a longer slice of a string as a pointer into
- * the original, so a name sliced from a plan pins the whole plan text; a kept name must not.
+ * A string that owns its characters, shared by every equal string passed here. V8 represents a
+ * longer slice of a string as a pointer into the original, so a name sliced from a plan would pin
+ * the whole plan text; and one copy per distinct name keeps a long plan's names small.
  */
 export function ownCopy(s: string): string {
-  // join() builds a new flat string; splitting by code unit and joining back changes nothing else.
-  return s.length < 13 ? s : s.split('').join('');
+  if (s.length < 13) return s;
+  let own = OWN.get(s);
+  if (own === undefined) {
+    // join() builds a new flat string; splitting by code unit and joining back changes nothing else.
+    own = s.split('').join('');
+    if (OWN.size >= 100_000) OWN.clear();
+    OWN.set(own, own);
+  }
+  return own;
 }
+const OWN = new Map<string, string>();
 
 const UNIT_SUFFIXES = [
   '厅', '委', '局', '办', '部', '署', '行', '院', '会', '府', '中心', '公司', '集团', '队', '所', '站',
