@@ -23,12 +23,17 @@ import { documentSymbols, foldingRanges, workspaceSymbols } from './features/sym
 import { executeCommand } from './features/commands';
 import { compareDrafts, readWordFile } from './features/diff';
 import type { PlanDocument } from './features/common';
-import { CheckWorkspaceRequest, Commands, DiffRequest, DocxTextRequest, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
+import { CheckWorkspaceRequest, Commands, DOCX_SCHEME, DiffRequest, DocxTextRequest, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
 import { buildMatrix, taskInfos } from './reviewer/matrix';
 import { runSafe } from './runner';
 import { Session } from './session';
 
 declare const FENGONG_VERSION: string;
+
+/** Word plans are shown read-only (fengong-docx:): no edit is offered that could not be applied. */
+function readOnly(uri: string): boolean {
+  return uri.startsWith(`${DOCX_SCHEME}:`);
+}
 
 export function startServer(connection: Connection): void {
   let session: Session | undefined;
@@ -93,9 +98,9 @@ export function startServer(connection: Connection): void {
   connection.onReferences(onPlan('references', [], (d, p) => references(d, p.position, p.context.includeDeclaration)));
   connection.onDocumentHighlight(onPlan('documentHighlight', [], (d, p) => documentHighlights(d, p.position)));
   connection.onCompletion(onPlan('completion', null, (d, p) => completion(d, p.position)));
-  connection.onCodeAction(onPlan('codeAction', [], (d, p) => codeActions(d, p.context.diagnostics, p.context.only)));
-  connection.onPrepareRename(onPlan('prepareRename', null, (d, p) => prepareRename(d, p.position)));
-  connection.onRenameRequest(onPlan('rename', null, async (d, p) => rename(d, p.position, p.newName, (await session?.openPlanDocuments()) ?? [])));
+  connection.onCodeAction(onPlan('codeAction', [], (d, p) => (readOnly(d.uri) ? [] : codeActions(d, p.context.diagnostics, p.context.only))));
+  connection.onPrepareRename(onPlan('prepareRename', null, (d, p) => (readOnly(d.uri) ? null : prepareRename(d, p.position))));
+  connection.onRenameRequest(onPlan('rename', null, async (d, p) => (readOnly(d.uri) ? null : rename(d, p.position, p.newName, ((await session?.openPlanDocuments()) ?? []).filter((o) => !readOnly(o.uri))))));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', { data: [] }, (d) => semanticTokens(d)));
   connection.onCodeLens(onPlan('codeLens', [], (d) => codeLenses(d)));
   connection.onWorkspaceSymbol((p, token) => runSafe(log, 'workspaceSymbol', undefined, token, [], async () => workspaceSymbols((await session?.allPlanDocuments()) ?? [], p.query)));

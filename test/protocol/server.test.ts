@@ -168,6 +168,21 @@ describe('language server over stdio: the seed plan', function () {
     await c.close(other);
   });
 
+  it('offers no edits on a read-only Word plan, and leaves it out of a rename', async () => {
+    const word = 'fengong-docx:/drafts/%E6%96%B9%E6%A1%88.docx';
+    await c.open(word, '一、甲\n1.事一。（省科技厅牵头）\n2 事二。（省科技厅牵头）\n');
+    const diags = await c.waitForDiagnostics(word);
+    const sep = diags.find((d) => d.code === 'missing-separator');
+    assert.ok(sep, 'the Word plan is still checked');
+    const actions = await c.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: word }, range: sep.range, context: { diagnostics: [sep] } });
+    assert.deepEqual(actions, []);
+    assert.equal(await c.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: word }, position: { line: 1, character: 6 } }), null);
+    const edit = await c.connection.sendRequest(RenameRequest.type, { textDocument: { uri: seedUri }, position: posOf(seed, '省科技厅', 0, 1), newName: '省科学技术厅' });
+    assert.ok(edit!.changes![seedUri].length > 0);
+    assert.equal(edit!.changes![word], undefined);
+    await c.close(word);
+  });
+
   it('colours section numerals, task numbers, leads and participants with semantic tokens', async () => {
     const tokens = await c.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: seedUri } });
     const legend = c.initializeResult.capabilities.semanticTokensProvider!.legend.tokenTypes;
