@@ -13,6 +13,12 @@ export interface CachedAnalysis extends Analysis {
   readonly env: Environment;
 }
 
+/** A plan analysed with what its environment (settings, registry, language) says. */
+export function analyseIn(text: string, env: Environment, taskCache?: TaskCache): Analysis {
+  const { settings, locale, registry } = env;
+  return analyse(text, registry, { firstListed: settings.firstListed, severities: settings.rules, locale, taskCache });
+}
+
 export class DocumentCache {
   private readonly entries = new Map<string, CachedAnalysis>();
   /** Per document: readings of unchanged tasks are reused from the previous version. */
@@ -26,10 +32,9 @@ export class DocumentCache {
     // At most one analysis per document: the old one is let go before the new one is built, so
     // two plans of a long document are never held at once (a 50k-task plan is ~100 MB).
     this.entries.delete(uri);
-    const { settings, locale, registry } = env;
     let taskCache = this.tasks.get(uri);
     if (!taskCache) this.tasks.set(uri, (taskCache = new TaskCache()));
-    const analysis = analyse(text, registry, { firstListed: settings.firstListed, severities: settings.rules, locale, taskCache });
+    const analysis = analyseIn(text, env, taskCache);
     const entry: CachedAnalysis = { ...analysis, uri, version, env };
     this.entries.set(uri, entry);
     return entry;

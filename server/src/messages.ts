@@ -165,3 +165,14 @@ export function t(key: MessageKey, locale: Locale, args: Readonly<Record<string,
 export function quotedList(names: readonly string[], locale: Locale): string {
   return names.map((n) => t('quote.open', locale) + n + t('quote.close', locale)).join(t('list.separator', locale));
 }
+
+/** A broken registry file, located and explained, for the CLI's stderr and the server's warning alike. */
+export function registryIssueText(
+  issue: { readonly file: string; readonly line: number; readonly character: number; readonly code: 'registry-unreadable' | 'registry-syntax' | 'registry-shape' | 'registry-duplicate'; readonly detail: string },
+  locale: Locale,
+): { readonly where: string; readonly message: string } {
+  return {
+    where: `${issue.file}:${issue.line + 1}:${issue.character + 1}`,
+    message: `${t(issue.code, locale, { detail: issue.detail })} ${t('registry.fallback', locale)}`,
+  };
+}

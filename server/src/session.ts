@@ -17,14 +17,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DocumentCache } from './documentCache';
+import { analyseIn, DocumentCache } from './documentCache';
 import { warmCompletionIndex } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { localPath, readDraftText, type Draft } from './features/diff';
 import { listCandidateFiles, MAX_PLAN_MB, readPlanFile } from './features/workspaceFiles';
 import type { PlanDocument } from './features/common';
-import { t, type Locale } from './messages';
-import { analyse } from './analysis';
+import { registryIssueText, t, type Locale } from './messages';
 import { parsePlan } from './model/parser';
 import type { CheckWorkspaceResult } from './protocol';
 import type { RegistryIssue } from './registry/registry';
@@ -208,8 +207,8 @@ export class Session {
   // ----- registries -----
 
   private reportRegistryIssue(issue: RegistryIssue, locale: Locale): void {
-    const where = `${issue.file}:${issue.line + 1}:${issue.character + 1}`;
-    const message = `${where}: ${t(issue.code, locale, { detail: issue.detail })} ${t('registry.fallback', locale)}`;
+    const { where, message: text } = registryIssueText(issue, locale);
+    const message = `${where}: ${text}`;
     this.connection.console.warn(message);
     // A notification, not window/showMessageRequest: the warning needs no answer, and a client
     // that does not implement the request must not be able to fail it.
@@ -258,7 +257,7 @@ export class Session {
           else if (read) {
             const { text } = read;
             const env = await this.settings.environment(uri);
-            const a = analyse(text, env.registry, { firstListed: env.settings.firstListed, severities: env.settings.rules, locale: env.locale });
+            const a = analyseIn(text, env);
             doc = { uri, plan: a.plan, problems: a.problems, registry: env.registry, locale: env.locale };
             this.workspacePlans.set(uri, doc);
           }

@@ -3,9 +3,8 @@
  * reading a plan from text or Word, their common options, and paragraph-aware output for .docx.
  */
 import { readFileSync } from 'node:fs';
-import { decodePlanBytes } from '../io/decode';
-import { DocxError, looksLikeZip, readDocx } from '../io/docx';
-import { resolveLocale, t, type Locale } from '../messages';
+import { decodePlanFile, decodeTextPlanFile, type PlanFileText } from '../io/planFile';
+import { registryIssueText, resolveLocale, type Locale } from '../messages';
 import { parsePlan } from '../model/parser';
 import type { Plan } from '../model/types';
 import { loadRegistries } from '../registry/load';
@@ -23,28 +22,17 @@ export interface LoadedText {
 }
 
 export const DOCX_FILE = /\.docx$/i;
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Reads a plan file (text in any encoding decodePlanBytes knows, or .docx); reports why not on stderr. */
 export async function loadPlanText(file: string, locale: Locale, io: CliIO): Promise<LoadedText | null> {
   const bytes = readBytes(file, locale, io);
-  if (!bytes) return null;
-  if (DOCX_FILE.test(file) || looksLikeZip(bytes)) {
-    try {
-      const d = await readDocx(bytes);
-      return { text: d.text, encoding: 'docx', docx: true };
-    } catch (e) {
-      io.err(s('notDocx', locale, file, e instanceof DocxError ? e.message : String(e)));
-      return null;
-    }
-  }
-  return decodeText(file, bytes, locale, io);
+  return bytes && reported(file, await decodePlanFile(file, bytes), locale, io);
 }
 
 /** The synchronous part of loadPlanText: a text plan (Word files need the asynchronous reader). */
 export function loadTextPlan(file: string, locale: Locale, io: CliIO): LoadedText | null {
   const bytes = readBytes(file, locale, io);
-  return bytes && decodeText(file, bytes, locale, io);
+  return bytes && reported(file, decodeTextPlanFile(bytes), locale, io);
 }
 
 function readBytes(file: string, locale: Locale, io: CliIO): Buffer | null {
@@ -56,18 +44,15 @@ function readBytes(file: string, locale: Locale, io: CliIO): Buffer | null {
   }
 }
 
-function decodeText(file: string, bytes: Buffer, locale: Locale, io: CliIO): LoadedText | null {
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
-    io.err(s('oldDoc', locale, file));
+/** Says on stderr why a file was not read, or which encoding it was read in. */
+function reported(file: string, r: PlanFileText, locale: Locale, io: CliIO): LoadedText | null {
+  if (!r.ok) {
+    if (r.reason === 'not-docx') io.err(s('notDocx', locale, file, r.detail));
+    else io.err(s(r.reason === 'old-doc' ? 'oldDoc' : 'binary', locale, file));
     return null;
   }
-  const decoded = decodePlanBytes(bytes);
-  if (!decoded.ok) {
-    io.err(s('binary', locale, file));
-    return null;
-  }
-  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(s('encoding', locale, file, decoded.encoding.toUpperCase()));
-  return { text: decoded.text, encoding: decoded.encoding, docx: false };
+  if (r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom' && r.encoding !== 'docx') io.err(s('encoding', locale, file, r.encoding.toUpperCase()));
+  return { text: r.text, encoding: r.encoding, docx: r.docx };
 }
 
 /** Compiler style like toText, with the paragraph named for Word users: "第 12 段：…". */
@@ -232,7 +217,8 @@ export function reviewerRegistry(args: ReviewerArgs, io: CliIO): Registry {
 export function loadRegistriesReporting(args: Pick<CommonArgs, 'registries' | 'defaultRegistry' | 'locale'>, io: CliIO): Registry {
   const registry = loadRegistries(args.registries, args.defaultRegistry);
   for (const issue of registry.issues) {
-    io.err(`${issue.file}:${issue.line + 1}:${issue.character + 1}: error ${issue.code} ${t(issue.code, args.locale, { detail: issue.detail })} ${t('registry.fallback', args.locale)}`);
+    const { where, message } = registryIssueText(issue, args.locale);
+    io.err(`${where}: error ${issue.code} ${message}`);
   }
   return registry;
 }

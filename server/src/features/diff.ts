@@ -4,8 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
-import { decodePlanBytes } from '../io/decode';
-import { DocxError, looksLikeZip, readDocx } from '../io/docx';
+import { decodePlanFile } from '../io/planFile';
 import { t, type Locale } from '../messages';
 import type { Plan } from '../model/types';
 import { DOCX_SCHEME, type DiffAnswer } from '../protocol';
@@ -14,8 +13,6 @@ import type { PlanDocument } from './common';
 
 /** The other draft, parsed, or why it could not be read (already in the user's language). */
 export type Draft = { readonly plan: Plan } | { readonly error: string };
-
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Reads a draft that is not open: text in any encoding the CLI reads, or a Word .docx (always, when `word`). */
 export async function readDraftText(path: string, locale: Locale, word = false): Promise<{ readonly text: string } | { readonly error: string }> {
@@ -26,16 +23,10 @@ export async function readDraftText(path: string, locale: Locale, word = false):
   } catch (e) {
     return { error: t('diff.unreadable', locale, { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) };
   }
-  if (word || /\.docx$/i.test(path) || looksLikeZip(bytes)) {
-    try {
-      return { text: (await readDocx(bytes)).text };
-    } catch (e) {
-      return { error: t('diff.notDocx', locale, { file, reason: e instanceof DocxError ? e.message : String(e) }) };
-    }
-  }
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { error: t('diff.oldDoc', locale, { file }) };
-  const decoded = decodePlanBytes(bytes);
-  return decoded.ok ? { text: decoded.text } : { error: t('diff.binary', locale, { file }) };
+  const r = await decodePlanFile(path, bytes, word);
+  if (r.ok) return { text: r.text };
+  if (r.reason === 'not-docx') return { error: t('diff.notDocx', locale, { file, reason: r.detail }) };
+  return { error: t(r.reason === 'old-doc' ? 'diff.oldDoc' : 'diff.binary', locale, { file }) };
 }
 
 /** A Word file shown as a plan: its text, or why it cannot be read. */
