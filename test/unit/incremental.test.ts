@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis';
 import { TaskCache } from '../../server/src/model/parser';
 import type { Plan } from '../../server/src/model/types';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
+import { Registry } from '../../server/src/registry/registry';
+import { mutate, mutation, samplePlans } from './hostile/arbitraries';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', '浙江省加快培育发展战略性新兴产业重点工作分工方案-2013.txt'), 'utf8');
 const registry = createDefaultRegistry();
@@ -23,6 +26,14 @@ function snapshot(plan: Plan) {
     })),
     brackets: plan.brackets.map((b) => [b.char, b.kind, b.span.range]),
   };
+}
+
+/**
+ * Findings kept with unchanged tasks' readings are moved, never re-judged: they must land exactly
+ * where a fresh analysis puts them, related places, task index and fix data included.
+ */
+function problemsOf(a: ReturnType<typeof analyse>) {
+  return a.problems.map((p) => [p.code, p.severity, p.span.start, p.span.end, p.span.range, p.message, p.task, p.data, p.related?.map((r) => [r.span.range, r.message])]);
 }
 
 describe('incremental re-analysis', () => {
@@ -45,11 +56,39 @@ describe('incremental re-analysis', () => {
       const reused = analyse(text, registry, { taskCache: cache });
       const fresh = analyse(text, registry);
       assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan), what);
-      assert.deepEqual(
-        reused.problems.map((p) => [p.code, p.span.range, p.message]),
-        fresh.problems.map((p) => [p.code, p.span.range, p.message]),
-        what,
-      );
+      assert.deepEqual(problemsOf(reused), problemsOf(fresh), what);
     }
+  });
+
+  it('judges unchanged tasks again when the language, the severities or the registry change', () => {
+    const cache = new TaskCache();
+    const zh = analyse(SEED, registry, { taskCache: cache });
+    const en = analyse(SEED, registry, { taskCache: cache, locale: 'en' });
+    assert.deepEqual(en.problems.map((p) => p.message), analyse(SEED, registry, { locale: 'en' }).problems.map((p) => p.message));
+    assert.notDeepEqual(en.problems.map((p) => p.message), zh.problems.map((p) => p.message));
+    const off = analyse(SEED, registry, { taskCache: cache, locale: 'en', severities: { 'outdated-department': 'off' } });
+    assert.ok(zh.problems.some((p) => p.code === 'outdated-department'));
+    assert.ok(!off.problems.some((p) => p.code === 'outdated-department'));
+    const empty = analyse(SEED, new Registry([]), { taskCache: cache });
+    assert.ok(empty.problems.filter((p) => p.code === 'unknown-department').length > zh.problems.filter((p) => p.code === 'unknown-department').length);
+  });
+
+  it('equals a fresh analysis after any sequence of random edits to real plans', () => {
+    const plans = samplePlans();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: plans.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 12 }), (k, edits) => {
+        const cache = new TaskCache();
+        let text = plans[k];
+        analyse(text, registry, { taskCache: cache });
+        for (const m of edits) {
+          text = mutate(text, m);
+          const reused = analyse(text, registry, { taskCache: cache });
+          const fresh = analyse(text, registry);
+          assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan));
+          assert.deepEqual(problemsOf(reused), problemsOf(fresh));
+        }
+      }),
+      { numRuns: 40, seed: 20261126 },
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { t } from '../messages';
-import type { Rule } from './types';
+import type { TaskRule } from './types';
 
 /** A bracket in a task that is never closed, or a closer with no opener. */
-export const unbalancedBracket: Rule = (ctx) => {
-  for (const b of ctx.plan.brackets) {
-    ctx.report('unbalanced-bracket', b.span, t(`unbalanced-bracket.${b.kind}`, ctx.locale, { char: b.char }));
+export const unbalancedBracket: TaskRule = (ctx) => {
+  for (const b of ctx.reading.brackets) {
+    ctx.report('unbalanced-bracket', b.start, b.start + 1, t(`unbalanced-bracket.${b.kind}`, ctx.locale, { char: b.char }), { ofTask: false });
   }
 };

@@ -1,6 +1,6 @@
 import { quotedList, t, type Locale } from '../messages';
 import { sinceYear, type Registry } from '../registry/registry';
-import type { ProblemData, Rule, RuleCode } from './types';
+import type { ProblemData, RuleCode, TaskRule } from './types';
 
 interface Verdict {
   readonly code: RuleCode;
@@ -62,12 +62,10 @@ function verdictFor(registry: Registry, locale: Locale, name: string): Verdict |
  * unknown-department, outdated-department and alias-department: each mention is looked up once
  * and gets at most one of the three.
  */
-export const departments: Rule = (ctx) => {
+export const departments: TaskRule = (ctx) => {
   const { registry, locale } = ctx;
-  for (const task of ctx.plan.tasks) {
-    for (const m of task.mentions) {
-      const v = judge(registry, locale, m.name);
-      if (v) ctx.report(v.code, m.span, v.message, { task: task.index, data: v.data });
-    }
+  for (const m of ctx.reading.mentions) {
+    const v = judge(registry, locale, m.name);
+    if (v) ctx.report(v.code, m.start, m.end, v.message, { data: v.data });
   }
 };

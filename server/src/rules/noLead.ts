@@ -1,14 +1,11 @@
 import { quotedList, t } from '../messages';
-import type { Rule } from './types';
+import type { TaskRule } from './types';
 
 /** A clause that names only participants. */
-export const noLead: Rule = (ctx) => {
-  for (const task of ctx.plan.tasks) {
-    if (!task.clause || task.lead.length > 0) continue;
-    const where = task.clause.form === 'labels' ? task.clause.anchor : task.clause.span;
-    const names = task.participants.map((m) => m.name);
-    ctx.report('no-lead', where, t('no-lead', ctx.locale, { task: task.number, names: names.length ? quotedList(names, ctx.locale) : '—' }), {
-      task: task.index,
-    });
-  }
+export const noLead: TaskRule = (ctx) => {
+  const c = ctx.reading.clause;
+  if (!c || ctx.reading.mentions.some((m) => m.role === 'lead')) return;
+  const [start, end] = c.form === 'labels' ? [c.anchorStart, c.anchorEnd] : [c.start, c.end];
+  const names = ctx.reading.mentions.map((m) => m.name);
+  ctx.report('no-lead', start, end, t('no-lead', ctx.locale, { task: ctx.task.number, names: names.length ? quotedList(names, ctx.locale) : '—' }));
 };

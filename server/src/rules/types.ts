@@ -1,5 +1,6 @@
 import type { Locale } from '../messages';
-import type { Plan, Span } from '../model/types';
+import type { TaskReading } from '../model/parser';
+import type { Plan, Span, Task } from '../model/types';
 import type { Registry } from '../registry/registry';
 
 export const RULE_CODES = [
@@ -64,3 +65,25 @@ export interface RuleContext {
 }
 
 export type Rule = (ctx: RuleContext) => void;
+
+/**
+ * A rule that looks only at one task's own text. It reports with offsets relative to the start of
+ * the task's first line, so what it finds stays true for as long as that text is unchanged — and is
+ * kept with the task's reading (rules/index.ts) rather than found again on every keystroke.
+ */
+export interface TaskRuleContext {
+  readonly task: Task;
+  readonly reading: TaskReading;
+  readonly registry: Registry;
+  readonly locale: Locale;
+  report(code: RuleCode, start: number, end: number, message: string, extra?: LocalExtra): void;
+}
+
+export interface LocalExtra {
+  readonly related?: readonly { readonly start: number; readonly end: number; readonly message: string }[];
+  readonly data?: ProblemData;
+  /** False for findings that belong to no task (an unbalanced bracket); true by default. */
+  readonly ofTask?: boolean;
+}
+
+export type TaskRule = (ctx: TaskRuleContext) => void;
