@@ -118,7 +118,7 @@ function tasksMentioning(plan: Plan, key: string): readonly number[] {
   if (!index) {
     index = new Map();
     for (const task of plan.tasks) {
-      for (const mention of task.mentions) {
+      for (const mention of task.names) {
         const k = registryKey(mention.name);
         const list = index.get(k);
         if (!list) index.set(k, [task.index]);

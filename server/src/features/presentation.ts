@@ -29,7 +29,7 @@ const TYPE: Record<TokenType, number> = { namespace: 0, number: 1, class: 2, var
 export function semanticTokens(doc: PlanDocument): SemanticTokens {
   const { plan, registry } = doc;
   const tokens: number[] = [];
-  const add = (span: Span, type: TokenType, modifiers: number) => tokens.push(span.start, span.end, TYPE[type], modifiers);
+  const add = (span: Pick<Span, 'start' | 'end'>, type: TokenType, modifiers: number) => tokens.push(span.start, span.end, TYPE[type], modifiers);
   // Whether a name is known and current, once per name rather than once per mention.
   const kinds = new Map<string, number>();
   const kindOf = (name: string): number => {
@@ -46,12 +46,12 @@ export function semanticTokens(doc: PlanDocument): SemanticTokens {
   for (const task of plan.tasks) {
     while (h < headings.length && headings[h].numeralSpan.start < task.numberSpan.start) add(headings[h++].numeralSpan, 'namespace', 0);
     add(task.numberSpan, 'number', 0);
-    for (const m of task.mentions) {
-      const kind = kindOf(m.name);
-      if (kind === UNKNOWN) add(m.span, 'type', 0);
-      else if (m.role === 'lead') add(m.span, 'class', DECLARATION | kind);
-      else add(m.span, 'variable', kind);
-    }
+    task.forEachName((role, name, start, end) => {
+      const kind = kindOf(name);
+      if (kind === UNKNOWN) add({ start, end }, 'type', 0);
+      else if (role === 'lead') add({ start, end }, 'class', DECLARATION | kind);
+      else add({ start, end }, 'variable', kind);
+    });
     for (const d of task.deadlines) add(d.span, 'string', 0);
   }
   while (h < headings.length) add(headings[h++].numeralSpan, 'namespace', 0);
@@ -112,7 +112,7 @@ export function codeLenses(doc: PlanDocument): CodeLens[] {
     .sort((a, b) => a.span.start - b.span.start)
     .map((h) => {
       const tasks = h.tasks.length;
-      const withoutLead = h.tasks.filter((x) => x.lead.length === 0).length;
+      const withoutLead = h.tasks.filter((x) => !x.names.some((m) => m.role === 'lead')).length;
       const parts = [t('lens.tasks', locale, { count: tasks })];
       if (withoutLead > 0) parts.push(t('lens.noLead', locale, { count: withoutLead }));
       return { range: h.span.range, command: { title: parts.join(' · '), command: '' } };

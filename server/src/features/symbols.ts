@@ -66,9 +66,11 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
 
 /** The lead departments, each once, as the outline shows them beside the task. */
 function leadNames(task: Task): string {
-  if (task.lead.length === 0) return '';
-  if (task.lead.length === 1) return task.lead[0].name;
-  return unique(task.lead.map((m) => m.name)).join('、');
+  // From the names, not task.lead: an outline of a long plan should not build a span per name.
+  const lead = task.names.filter((m) => m.role === 'lead');
+  if (lead.length === 0) return '';
+  if (lead.length === 1) return lead[0].name;
+  return unique(lead.map((m) => m.name)).join('、');
 }
 
 function headingName(h: Section | Subsection): string {
@@ -129,12 +131,12 @@ export function workspaceSymbols(docs: readonly PlanDocument[], query: string): 
     const qk = registryKey(q);
     const seen = new Set<string>();
     for (const task of plan.tasks) {
-      for (const m of task.mentions) {
-        const k = registryKey(m.name);
-        if (seen.has(k) || !k.includes(qk)) continue;
+      task.forEachName((_role, name, start, end) => {
+        const k = registryKey(name);
+        if (seen.has(k) || !k.includes(qk)) return;
         seen.add(k);
-        out.push({ name: m.name, kind: SymbolKind.Class, location: { uri: doc.uri, range: m.span.range }, containerName: container });
-      }
+        out.push({ name, kind: SymbolKind.Class, location: { uri: doc.uri, range: plan.lines.range(start, end) }, containerName: container });
+      });
     }
   }
   return out;

@@ -27,7 +27,7 @@ export function looksLikePlan(text: string): boolean {
   const head = text.slice(0, 4000);
   if (/分工方案|责任分工|任务分工|责任分解/.test(head.split(/\r?\n|\r/).slice(0, 5).join('\n'))) return true;
   const plan = parsePlan(head);
-  return plan.tasks.some((t) => t.clause !== null && t.mentions.length > 0);
+  return plan.tasks.some((t) => t.clause !== null && t.names.length > 0);
 }
 
 /** Candidate files under the folders, depth-first, skipping build and VCS folders. */

@@ -28,8 +28,10 @@ import type {
   Plan,
   Section,
   Span,
+  Role,
   Subsection,
   Task,
+  TaskName,
 } from './types';
 
 type LineKind = 'blank' | 'section' | 'subsection' | 'task' | 'label' | 'prose';
@@ -268,7 +270,20 @@ class PlanParser {
       }
       let e = lineEnd;
       while (e > s && isWhite(t.charCodeAt(e - 1))) e--;
-      const info: LineInfo = { kind: 'prose', contentStart: s, contentEnd: e, indented };
+      // Every field from the start: one object shape for all lines keeps the loops over them monomorphic.
+      const info: LineInfo = {
+        kind: 'prose',
+        contentStart: s,
+        contentEnd: e,
+        indented,
+        numeral: undefined,
+        numeralStart: undefined,
+        numeralEnd: undefined,
+        separator: undefined,
+        bodyStart: undefined,
+        style: undefined,
+        label: undefined,
+      };
       this.info.push(info);
       if (s >= e) {
         info.kind = 'blank';
@@ -484,12 +499,11 @@ class PlanParser {
       i.numeral ?? '',
       value,
       i.style ?? 'arabic',
-      this.span(i.numeralStart ?? i.contentStart, i.numeralEnd ?? i.contentStart),
       i.separator ?? null,
       first,
       section,
       subsection,
-      this.span(i.numeralStart ?? i.contentStart, taskEnd),
+      taskEnd,
       restarted,
       r,
       base,
@@ -721,19 +735,18 @@ class PlanParser {
  * not touch, and a plan nobody hovers or outlines never holds a span per name.
  */
 export class PlanTask implements Task {
-  private made: { clause: Clause | null; deadlines: Deadline[]; mentions: Mention[]; lead: Mention[]; participants: Mention[]; body: Span } | undefined;
+  private made: { clause: Clause | null; deadlines: Deadline[]; mentions: Mention[]; lead: Mention[]; participants: Mention[] } | undefined;
 
   constructor(
     readonly index: number,
     readonly number: string,
     readonly value: number,
     readonly style: NumberStyle,
-    readonly numberSpan: Span,
     readonly separator: string | null,
     readonly line: number,
     readonly section: Section | null,
     readonly subsection: Subsection | null,
-    readonly span: Span,
+    private readonly end: number,
     readonly restarted: boolean,
     /** What the task's text says, offsets relative to `base`. */
     readonly reading: TaskReading,
@@ -743,8 +756,22 @@ export class PlanTask implements Task {
     private readonly lines: LineIndex,
   ) {}
 
+  private spans: { number: Span; whole: Span } | undefined;
+  /** The number's digits. */
+  get numberSpan(): Span {
+    return (this.spans ??= this.makeSpans()).number;
+  }
+  get span(): Span {
+    return (this.spans ??= this.makeSpans()).whole;
+  }
+  private makeSpans() {
+    const start = this.base + this.reading.numberStart;
+    return { number: new TextSpan(start, this.base + this.reading.numberEnd, this.lines), whole: new TextSpan(start, this.end, this.lines) };
+  }
+
+  private body: Span | undefined;
   get bodySpan(): Span {
-    return this.make().body;
+    return (this.body ??= new TextSpan(this.bodyStart, Math.max(this.bodyStart, this.base + this.reading.bodyEnd), this.lines));
   }
   get clause(): Clause | null {
     return this.make().clause;
@@ -760,6 +787,12 @@ export class PlanTask implements Task {
   }
   get participants(): readonly Mention[] {
     return this.make().participants;
+  }
+  get names(): readonly TaskName[] {
+    return this.reading.mentions;
+  }
+  forEachName(fn: (role: Role, name: string, start: number, end: number) => void): void {
+    for (const m of this.reading.mentions) fn(m.role, m.name, this.base + m.start, this.base + m.end);
   }
 
   private make() {
@@ -785,7 +818,6 @@ export class PlanTask implements Task {
       mentions.push(mention);
       (m.role === 'lead' ? lead : participants).push(mention);
     }
-    const body = new TextSpan(this.bodyStart, Math.max(this.bodyStart, base + r.bodyEnd), lines);
-    return (this.made = { clause, deadlines, mentions, lead, participants, body });
+    return (this.made = { clause, deadlines, mentions, lead, participants });
   }
 }

@@ -21,6 +21,11 @@ export interface Mention {
   readonly via: string | null;
 }
 
+export interface TaskName {
+  readonly role: Role;
+  readonly name: string;
+}
+
 export interface Deadline {
   readonly text: string;
   readonly span: Span;
@@ -97,6 +102,13 @@ export interface Task {
   readonly mentions: readonly Mention[];
   readonly lead: readonly Mention[];
   readonly participants: readonly Mention[];
+  /**
+   * Each mention's role and name, without spans. Whole-plan scans (outline, lenses, name index)
+   * read these: they cost nothing, where `mentions` builds a span per name of the task.
+   */
+  readonly names: readonly TaskName[];
+  /** Each mention's role, name and document offsets, in order, building no objects. */
+  forEachName(fn: (role: Role, name: string, start: number, end: number) => void): void;
   /** True when the numbering restarted at 1 right after a heading. */
   readonly restarted: boolean;
 }
