@@ -27,6 +27,10 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { unit: true, name: '和 between names', make: (n) => '1. 任务（省科技厅牵头，' + '省财政厅和'.repeat(n / 5) + '参加）' },
   { unit: true, name: 'prose lines continuing one task', make: (n) => '1. 任务\n' + '继续推进\n'.repeat(n / 5) },
   { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of tasks', make: (n) => '1. 任务（省科技厅牵头）\n'.repeat(n / 14) },
+  // A search backwards for 等 from each name ran on to the start of the document: fast enough to
+  // hide at small sizes (it passed at 12.5k → 200k), so this one is measured on 25k and 400k
+  // characters, where that search gave a ratio of 130.
+  { unit: true, unitN: 25_000, unitFactor: 16, name: 'thousands of tasks naming several departments', make: (n) => '1. 推进（省科技厅牵头，省财政厅、省商务厅参加）\n'.repeat(n / 26) },
   { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of headings', make: (n) => '一、标题\n（一）小标题\n'.repeat(n / 12) },
   { unit: true, name: 'a run of punctuation after a task line', make: (n) => '1. 任务\n' + '。'.repeat(n) + 'x\n推进' },
   { unit: true, name: 'a run of punctuation in a person label', make: (n) => '1. 任务\n牵头领导：' + '；'.repeat(n) + 'x' },
