@@ -38,6 +38,10 @@ type LineKind = 'blank' | 'section' | 'subsection' | 'task' | 'label' | 'prose';
 
 interface LineInfo {
   kind: LineKind;
+  /** What the line's own text makes it, before the document-wide task style turns some tasks to prose. */
+  ownKind: LineKind;
+  /** The classification also depended on the previous task number (a five-digit number): never reused. */
+  contextual: boolean;
   /** Offset where the content starts (indentation and Markdown markers skipped). */
   contentStart: number;
   /** Offset where the content ends (line break excluded). */
@@ -138,6 +142,10 @@ export class TaskCache {
   begin(text: string, convention: boolean): void {
     this.previous = this.current;
     this.current = new Map();
+    this.oldLines = this.lines;
+    this.oldStarts = this.starts;
+    this.lines = [];
+    this.starts = [];
     const old = this.text;
     this.usable = old.length > 0 && convention === this.convention;
     this.text = text;
@@ -156,6 +164,49 @@ export class TaskCache {
     this.prefix = p;
     this.suffixStart = text.length - q;
     this.delta = text.length - old.length;
+  }
+
+  /** Lines of the last version: their classification, and where each started. */
+  private oldLines: readonly LineInfo[] = [];
+  private oldStarts: readonly number[] = [];
+  private lines: readonly LineInfo[] = [];
+  private starts: readonly number[] = [];
+
+  /**
+   * The classification of a line of the new text, if the same line (same text, and a line break
+   * after it unchanged) stood in the last version: a copy, moved to the new offsets. A keystroke
+   * then classifies only the lines it touched.
+   */
+  lineInfo(line: number, start: number, end: number, lineCount: number): LineInfo | undefined {
+    if (!this.usable) return undefined;
+    let old: number;
+    if (end < this.prefix) old = line;
+    else if (start > this.suffixStart) old = line - (lineCount - this.oldStarts.length);
+    else return undefined;
+    const info = this.oldLines[old];
+    if (!info || info.contextual) return undefined;
+    const shift = start - this.oldStarts[old];
+    if (shift !== (end < this.prefix ? 0 : this.delta)) return undefined;
+    return {
+      kind: info.ownKind,
+      ownKind: info.ownKind,
+      contextual: false,
+      contentStart: info.contentStart + shift,
+      contentEnd: info.contentEnd + shift,
+      indented: info.indented,
+      numeral: info.numeral,
+      numeralStart: info.numeralStart === undefined ? undefined : info.numeralStart + shift,
+      numeralEnd: info.numeralEnd === undefined ? undefined : info.numeralEnd + shift,
+      separator: info.separator,
+      bodyStart: info.bodyStart === undefined ? undefined : info.bodyStart + shift,
+      style: info.style,
+      label: info.label,
+    };
+  }
+
+  keepLines(lines: readonly LineInfo[], starts: readonly number[]): void {
+    this.lines = lines;
+    this.starts = starts;
   }
 
   /** The reading of the task at [base, end) if the same text stood there last time. */
@@ -251,12 +302,24 @@ class PlanParser {
 
   private classifyLines(): void {
     const t = this.text;
+    const cache = this.options.taskCache;
     let arabic = 0;
     let lastArabic = 0;
     let paren = 0;
     for (let line = 0; line < this.lines.lineCount; line++) {
       const lineStart = this.lines.lineStarts[line];
       const lineEnd = this.lines.lineEnd(line);
+      const kept = cache?.lineInfo(line, lineStart, lineEnd, this.lines.lineCount);
+      if (kept) {
+        this.info.push(kept);
+        if (kept.kind === 'task') {
+          if (kept.style === 'arabic') {
+            lastArabic = Number(kept.numeral);
+            arabic++;
+          } else paren++;
+        }
+        continue;
+      }
       let s = lineStart;
       while (s < lineEnd && (isWhite(t.charCodeAt(s)) || t.charCodeAt(s) === 0xfeff)) s++;
       const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
@@ -273,6 +336,8 @@ class PlanParser {
       // Every field from the start: one object shape for all lines keeps the loops over them monomorphic.
       const info: LineInfo = {
         kind: 'prose',
+        ownKind: 'prose',
+        contextual: false,
         contentStart: s,
         contentEnd: e,
         indented,
@@ -309,7 +374,7 @@ class PlanParser {
       } else if (first === START_LABEL && (m = LABEL_LINE_RE.exec(head))) {
         info.kind = 'label';
         info.label = m[1];
-      } else if (first === START_DIGIT && (m = TASK_RE.exec(head)) && this.isTaskNumber(m, head, lastArabic)) {
+      } else if (first === START_DIGIT && (m = TASK_RE.exec(head)) && this.isTaskNumber(m, head, lastArabic, info)) {
         lastArabic = Number(m[1]);
         info.kind = 'task';
         info.style = 'arabic';
@@ -332,18 +397,24 @@ class PlanParser {
         paren++;
       }
     }
+    for (const i of this.info) if (i.ownKind !== i.kind) i.ownKind = i.kind;
+    cache?.keepLines(this.info, this.lines.lineStarts);
     // One task style per document: where 1. numbers the tasks, (1) lines are items inside a task.
+    // (This sets kind, never ownKind: the next version's reused lines start again from ownKind.)
     const style: NumberStyle = arabic > 0 ? 'arabic' : 'paren-arabic';
     if (paren > 0 && arabic > 0) for (const i of this.info) if (i.kind === 'task' && i.style !== style) i.kind = 'prose';
   }
 
-  private isTaskNumber(m: RegExpExecArray, head: string, lastArabic: number): boolean {
+  private isTaskNumber(m: RegExpExecArray, head: string, lastArabic: number, info: LineInfo): boolean {
     const value = Number(m[1]);
     if (value <= 0) return false;
     const rest = head.slice(m[0].length);
     // Five digits read as a year or a code, unless they continue the numbering: compiled plans run
     // past task 9999, and without this the rest of such a plan was silently left unchecked.
-    if (m[2] && /[.．、)）]/.test(m[2])) return (value < 10000 || value === lastArabic + 1) && rest.length > 0;
+    if (m[2] && /[.．、)）]/.test(m[2])) {
+      if (value >= 10000) info.contextual = true;
+      return (value < 10000 || value === lastArabic + 1) && rest.length > 0;
+    }
     // No separator: the number must stand before words, not be a quantity or a year.
     if (value >= 1000 || rest.length === 0) return false;
     if (QUANTITY_RE.test(rest) || /^[\d０-９.．]/.test(rest)) return false;
