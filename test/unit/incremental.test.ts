@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis';
-import { TaskCache } from '../../server/src/model/parser';
+import { PlanTask, TaskCache } from '../../server/src/model/parser';
 import type { Plan } from '../../server/src/model/types';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
 import { Registry } from '../../server/src/registry/registry';
@@ -90,5 +90,18 @@ describe('incremental re-analysis', () => {
       }),
       { numRuns: 40, seed: 20261126 },
     );
+  });
+
+  it('reads again only the task an edit touched, whether the edit is above, inside or below the others', () => {
+    const cache = new TaskCache();
+    const before = analyse(SEED, registry, { taskCache: cache }).plan;
+    const edited = before.tasks[20];
+    const at = edited.bodySpan.start + 2;
+    const after = analyse(SEED.slice(0, at) + '快' + SEED.slice(at), registry, { taskCache: cache }).plan;
+    assert.equal(after.tasks.length, before.tasks.length);
+    const readingOf = (t: unknown) => (t as PlanTask).reading;
+    const same = after.tasks.filter((t, k) => readingOf(t) === readingOf(before.tasks[k])).map((t) => t.index);
+    assert.deepEqual(same, before.tasks.map((t) => t.index).filter((k) => k !== 20));
+    assert.ok(after.tasks[21].span.start === before.tasks[21].span.start + 1, 'tasks below moved by the inserted character');
   });
 });

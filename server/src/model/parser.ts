@@ -122,6 +122,12 @@ export interface TaskReading {
   readonly brackets: readonly RawBracket[];
 }
 
+interface TaskRecords {
+  readonly bases: number[];
+  readonly ends: number[];
+  readonly readings: TaskReading[];
+}
+
 /**
  * Task readings kept between parses of one document. A keystroke changes one place: the text
  * before it and after it is the same as last time, so a task lying wholly in that unchanged prefix
@@ -131,8 +137,11 @@ export interface TaskReading {
 export class TaskCache {
   private text = '';
   private convention = false;
-  private previous = new Map<number, { readonly end: number; readonly reading: TaskReading }>();
-  private current = new Map<number, { readonly end: number; readonly reading: TaskReading }>();
+  /** Tasks of the last version in document order: where each started and ended, and its reading. */
+  private previous: TaskRecords = { bases: [], ends: [], readings: [] };
+  private current: TaskRecords = { bases: [], ends: [], readings: [] };
+  /** Lookups come in document order, so a cursor over the last version's tasks finds each in O(1). */
+  private cursor = 0;
   private usable = false;
   private prefix = 0;
   private suffixStart = 0;
@@ -141,7 +150,8 @@ export class TaskCache {
   /** Starts a parse of `text`: finds what is unchanged since the last one. */
   begin(text: string, convention: boolean): void {
     this.previous = this.current;
-    this.current = new Map();
+    this.current = { bases: [], ends: [], readings: [] };
+    this.cursor = 0;
     this.oldLines = this.lines;
     this.oldStarts = this.starts;
     this.lines = [];
@@ -216,12 +226,18 @@ export class TaskCache {
     if (end <= this.prefix) old = base;
     else if (base >= this.suffixStart) old = base - this.delta;
     else return undefined;
-    const hit = this.previous.get(old);
-    return hit && hit.end === end - (base - old) ? hit.reading : undefined;
+    const { bases, ends, readings } = this.previous;
+    let k = this.cursor;
+    while (k < bases.length && bases[k] < old) k++;
+    this.cursor = k;
+    return k < bases.length && bases[k] === old && ends[k] === end - (base - old) ? readings[k] : undefined;
   }
 
+  /** Records the reading of the next task (tasks are recorded in document order). */
   set(base: number, end: number, reading: TaskReading): void {
-    this.current.set(base, { end, reading });
+    this.current.bases.push(base);
+    this.current.ends.push(end);
+    this.current.readings.push(reading);
   }
 }
 
