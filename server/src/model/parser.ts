@@ -36,15 +36,19 @@ import type {
 
 type LineKind = 'blank' | 'section' | 'subsection' | 'task' | 'label' | 'prose';
 
+/**
+ * What a line's own text makes it. Offsets are relative to the start of the line, so the record
+ * stays true wherever the line moves: an edit elsewhere in the document leaves it as it is, and
+ * the next parse uses the same object (TaskCache.lineInfo). Never changed after classification.
+ */
 interface LineInfo {
+  /** What the line's own text says (a task line may still read as prose: PlanParser.kind). */
   kind: LineKind;
-  /** What the line's own text makes it, before the document-wide task style turns some tasks to prose. */
-  ownKind: LineKind;
   /** The classification also depended on the previous task number (a five-digit number): never reused. */
   contextual: boolean;
-  /** Offset where the content starts (indentation and Markdown markers skipped). */
+  /** Where the content starts (indentation and Markdown markers skipped), from the line's start. */
   contentStart: number;
-  /** Offset where the content ends (line break excluded). */
+  /** Where the content ends (line break excluded), from the line's start. */
   contentEnd: number;
   indented: boolean;
   numeral?: string;
@@ -84,6 +88,15 @@ const LINE_START: Uint8Array = (() => {
   for (let d = 0x30; d <= 0x39; d++) table[d] = START_DIGIT;
   return table;
 })();
+
+/** Makes a freshly classified line's offsets relative to its start. */
+function relative(info: LineInfo, lineStart: number): void {
+  info.contentStart -= lineStart;
+  info.contentEnd -= lineStart;
+  if (info.numeralStart !== undefined) info.numeralStart -= lineStart;
+  if (info.numeralEnd !== undefined) info.numeralEnd -= lineStart;
+  if (info.bodyStart !== undefined) info.bodyStart -= lineStart;
+}
 
 /** \s plus the ideographic space, without a regular expression on a one-character string. */
 function isWhite(c: number): boolean {
@@ -184,8 +197,8 @@ export class TaskCache {
 
   /**
    * The classification of a line of the new text, if the same line (same text, and a line break
-   * after it unchanged) stood in the last version: a copy, moved to the new offsets. A keystroke
-   * then classifies only the lines it touched.
+   * after it unchanged) stood in the last version. Its offsets are relative to the line, so the
+   * same record serves: a keystroke classifies only the lines it touched and copies nothing.
    */
   lineInfo(line: number, start: number, end: number, lineCount: number): LineInfo | undefined {
     if (!this.usable) return undefined;
@@ -196,22 +209,7 @@ export class TaskCache {
     const info = this.oldLines[old];
     if (!info || info.contextual) return undefined;
     const shift = start - this.oldStarts[old];
-    if (shift !== (end < this.prefix ? 0 : this.delta)) return undefined;
-    return {
-      kind: info.ownKind,
-      ownKind: info.ownKind,
-      contextual: false,
-      contentStart: info.contentStart + shift,
-      contentEnd: info.contentEnd + shift,
-      indented: info.indented,
-      numeral: info.numeral,
-      numeralStart: info.numeralStart === undefined ? undefined : info.numeralStart + shift,
-      numeralEnd: info.numeralEnd === undefined ? undefined : info.numeralEnd + shift,
-      separator: info.separator,
-      bodyStart: info.bodyStart === undefined ? undefined : info.bodyStart + shift,
-      style: info.style,
-      label: info.label,
-    };
+    return shift === (end < this.prefix ? 0 : this.delta) ? info : undefined;
   }
 
   keepLines(lines: readonly LineInfo[], starts: readonly number[]): void {
@@ -352,7 +350,6 @@ class PlanParser {
       // Every field from the start: one object shape for all lines keeps the loops over them monomorphic.
       const info: LineInfo = {
         kind: 'prose',
-        ownKind: 'prose',
         contextual: false,
         contentStart: s,
         contentEnd: e,
@@ -368,11 +365,15 @@ class PlanParser {
       this.info.push(info);
       if (s >= e) {
         info.kind = 'blank';
+        relative(info, lineStart);
         continue;
       }
       // Each kind of line starts with its own kind of character: try only the pattern that can match.
       const first = LINE_START[t.charCodeAt(s)];
-      if (first === 0) continue;
+      if (first === 0) {
+        relative(info, lineStart);
+        continue;
+      }
       const head = t.slice(s, Math.min(e, s + 24));
       let m: RegExpExecArray | null;
       if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
@@ -412,13 +413,27 @@ class PlanParser {
         info.bodyStart = s + m[0].length;
         paren++;
       }
+      relative(info, lineStart);
     }
-    for (const i of this.info) if (i.ownKind !== i.kind) i.ownKind = i.kind;
     cache?.keepLines(this.info, this.lines.lineStarts);
     // One task style per document: where 1. numbers the tasks, (1) lines are items inside a task.
-    // (This sets kind, never ownKind: the next version's reused lines start again from ownKind.)
-    const style: NumberStyle = arabic > 0 ? 'arabic' : 'paren-arabic';
-    if (paren > 0 && arabic > 0) for (const i of this.info) if (i.kind === 'task' && i.style !== style) i.kind = 'prose';
+    this.taskStyle = arabic > 0 ? 'arabic' : 'paren-arabic';
+    this.mixedStyles = paren > 0 && arabic > 0;
+  }
+
+  /** Where 1. numbers the tasks, (1) lines are items inside them, and read as prose. */
+  private taskStyle: NumberStyle = 'arabic';
+  private mixedStyles = false;
+
+  /** A line's kind in this document: its own, except tasks of the other numbering style. */
+  private kind(line: number): LineKind {
+    const i = this.info[line];
+    return i.kind === 'task' && this.mixedStyles && i.style !== this.taskStyle ? 'prose' : i.kind;
+  }
+
+  /** Start of a line in this version: a line's record counts its offsets from there. */
+  private at(line: number): number {
+    return this.lines.lineStarts[line];
   }
 
   private isTaskNumber(m: RegExpExecArray, head: string, lastArabic: number, info: LineInfo): boolean {
@@ -441,14 +456,16 @@ class PlanParser {
     let best: number | null = null;
     for (let line = 0; line < this.info.length; line++) {
       const i = this.info[line];
-      if (i.kind === 'section' || i.kind === 'subsection' || i.kind === 'task') break;
-      if (i.kind !== 'prose') continue;
-      const s = this.text.slice(i.contentStart, i.contentEnd);
+      const kind = this.kind(line);
+      if (kind === 'section' || kind === 'subsection' || kind === 'task') break;
+      if (kind !== 'prose') continue;
+      const s = this.text.slice(this.at(line) + i.contentStart, this.at(line) + i.contentEnd);
       if (s.length <= 60 && TITLE_WORDS_RE.test(s) && !/[。：:]$/.test(s) && !/^[《“]/.test(s) && !/[>＞]/.test(s)) best = line;
     }
     if (best === null) return null;
-    const i = this.info[best];
-    return { text: this.text.slice(i.contentStart, i.contentEnd), span: this.span(i.contentStart, i.contentEnd) };
+    const start = this.at(best) + this.info[best].contentStart;
+    const end = this.at(best) + this.info[best].contentEnd;
+    return { text: this.text.slice(start, end), span: this.span(start, end) };
   }
 
   private build(): void {
@@ -465,7 +482,7 @@ class PlanParser {
     };
     for (let line = 0; line < this.info.length; line++) {
       const i = this.info[line];
-      switch (i.kind) {
+      switch (this.kind(line)) {
         case 'blank':
           blankSince = true;
           continue;
@@ -513,32 +530,37 @@ class PlanParser {
     // the last line is enough (scanning first..last for every line was quadratic in long tasks).
     if (last > first && this.info[last].kind === 'label') return false;
     const prev = this.info[last];
+    const a = this.at(last);
     // A loop, not /[…]+$/: that regex rescans a long run of punctuation from every start (quadratic).
-    let pe = prev.contentEnd;
-    while (pe > prev.contentStart && /[\s。．.；;*_]/.test(this.text[pe - 1])) pe--;
-    if (pe > prev.contentStart && CLOSERS.includes(this.text[pe - 1]) && this.endsWithClause(prev)) return false;
+    let pe = a + prev.contentEnd;
+    while (pe > a + prev.contentStart && /[\s。．.；;*_]/.test(this.text[pe - 1])) pe--;
+    if (pe > a + prev.contentStart && CLOSERS.includes(this.text[pe - 1]) && this.endsWithClause(last)) return false;
     return this.info[line].indented || !blankSince;
   }
 
-  private endsWithClause(info: LineInfo): boolean {
-    const groups = this.bracketGroups(info.bodyStart ?? info.contentStart, info.contentEnd, null);
+  private endsWithClause(line: number): boolean {
+    const info = this.info[line];
+    const a = this.at(line);
+    const groups = this.bracketGroups(a + (info.bodyStart ?? info.contentStart), a + info.contentEnd, null);
     const g = groups[groups.length - 1];
     return !!g && this.read(g).kind !== 'other';
   }
 
   private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo): Section | Subsection {
     const numeral = i.numeral ?? '';
-    let titleEnd = i.contentEnd;
-    while (titleEnd > (i.bodyStart ?? 0) && /[*#\s]/.test(this.text[titleEnd - 1])) titleEnd--;
+    const a = this.at(line);
+    const bodyStart = a + (i.bodyStart ?? 0);
+    let titleEnd = a + i.contentEnd;
+    while (titleEnd > bodyStart && /[*#\s]/.test(this.text[titleEnd - 1])) titleEnd--;
     const base = {
       kind,
       numeral,
       value: chineseNumeralValue(numeral),
-      title: this.text.slice(i.bodyStart, titleEnd),
+      title: this.text.slice(bodyStart, titleEnd),
       line,
-      span: this.span(i.numeralStart ?? i.contentStart, titleEnd),
-      numeralSpan: this.span(i.numeralStart ?? 0, i.numeralEnd ?? 0),
-      extent: this.span(this.lines.lineStarts[line], i.contentEnd),
+      span: this.span(a + (i.numeralStart ?? i.contentStart), titleEnd),
+      numeralSpan: this.span(a + (i.numeralStart ?? 0), a + (i.numeralEnd ?? 0)),
+      extent: this.span(a, a + i.contentEnd),
       tasks: [] as Task[],
     };
     return kind === 'section' ? { ...base, kind, subsections: [] } : { ...base, kind, section: null };
@@ -573,8 +595,8 @@ class PlanParser {
     const value = Number(i.numeral);
     const prev = this.tasks[this.tasks.length - 1];
     const restarted = afterHeading && value === 1 && !!prev && prev.value !== 0;
-    const taskEnd = this.info[last].contentEnd;
-    const base = this.lines.lineStarts[first];
+    const taskEnd = this.at(last) + this.info[last].contentEnd;
+    const base = this.at(first);
     // A task whose text is unchanged since the last parse is not read again (incremental re-analysis).
     const cache = this.options.taskCache;
     let r = cache?.get(base, taskEnd);
@@ -594,7 +616,7 @@ class PlanParser {
       restarted,
       r,
       base,
-      i.bodyStart ?? i.contentStart,
+      base + (i.bodyStart ?? i.contentStart),
       this.lines,
     );
     this.tasks.push(task);
@@ -606,8 +628,8 @@ class PlanParser {
   private readTask(first: number, last: number, base: number): TaskReading {
     const i = this.info[first];
     const t = this.text;
-    const taskEnd = this.info[last].contentEnd;
-    const bodyStart = i.bodyStart ?? i.contentStart;
+    const taskEnd = this.at(last) + this.info[last].contentEnd;
+    const bodyStart = base + (i.bodyStart ?? i.contentStart);
     const brackets: RawBracket[] = [];
 
     // Label lines after the task (block form), or the clause inside the task's own text.
@@ -616,8 +638,11 @@ class PlanParser {
     for (let l = first + 1; l <= last; l++) {
       const li = this.info[l];
       if (li.kind !== 'label') continue;
-      if (labelEntries.length === 0) textEnd = this.info[this.prevContentLine(l, first)].contentEnd;
-      labelEntries.push(...findLabels(t, li.contentStart, li.contentEnd));
+      if (labelEntries.length === 0) {
+        const p = this.prevContentLine(l, first);
+        textEnd = this.at(p) + this.info[p].contentEnd;
+      }
+      labelEntries.push(...findLabels(t, this.at(l) + li.contentStart, this.at(l) + li.contentEnd));
     }
     const groups = this.bracketGroups(bodyStart, textEnd, brackets);
 
@@ -661,8 +686,9 @@ class PlanParser {
     while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
     const rel = (o: number) => o - base;
     return {
-      numberStart: rel(i.numeralStart ?? i.contentStart),
-      numberEnd: rel(i.numeralEnd ?? i.contentStart),
+      // The task's first line starts at base: its record's offsets are already relative to it.
+      numberStart: i.numeralStart ?? i.contentStart,
+      numberEnd: i.numeralEnd ?? i.contentStart,
       clause: clause && { ...clause, persons: clause.persons.map(ownCopy), start: rel(clause.start), end: rel(clause.end), anchorStart: rel(clause.anchorStart), anchorEnd: rel(clause.anchorEnd), insertAt: rel(clause.insertAt) },
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
       deadlines: deadlines.map((d) => ({ text: ownCopy(d.text), start: rel(d.start), end: rel(d.end) })),
