@@ -69,11 +69,30 @@ const QUANTITY_RE = /^[年月日号时分秒%％个项万亿元千百家条次�
 const LABEL_LINE_RE = new RegExp(`^(${[...LABEL_KIND.keys()].join('|')})[ \\t\\u3000]*[：:]`);
 const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/g;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
-const OPENERS = '（([【〔';
 const CLOSERS = '）)]】〕';
-/** Char codes of OPENERS and CLOSERS: bracketGroups skips every other character without allocating a string. */
+/** Char codes of the brackets （([【〔 and CLOSERS: bracketGroups skips every other character without allocating a string. */
 const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
-const PAIR: Record<string, string> = { '）': '（(', ')': '（(', ']': '[', '】': '【', '〕': '〔' };
+/** Opening brackets as bits: （ ( [ 【 〔. */
+function openerBit(c: number): number {
+  switch (c) {
+    case 0xff08: return 1; // （
+    case 0x28: return 2; // (
+    case 0x5b: return 4; // [
+    case 0x3010: return 8; // 【
+    case 0x3014: return 16; // 〔
+    default: return 0;
+  }
+}
+/** The openers each closer closes (round brackets pair across widths): ） ) → （(, ] → [, 】 → 【, 〕 → 〔. */
+function closerMask(c: number): number {
+  switch (c) {
+    case 0xff09: case 0x29: return 1 | 2;
+    case 0x5d: return 4;
+    case 0x3011: return 8;
+    case 0x3015: return 16;
+    default: return 0;
+  }
+}
 
 const START_NUMERAL = 1;
 const START_BRACKET = 2;
@@ -710,38 +729,43 @@ class PlanParser {
     const out: { open: number; innerStart: number; innerEnd: number; close: number }[] = [];
     const stack: number[] = [];
     // Open brackets per kind on the stack: a closer with no opener of its kind is unopened at once,
-    // without walking the whole stack (which made 100k （ then 100k 】 quadratic).
-    const openCount = new Map<string, number>();
-    const canClose = (ch: string) => [...PAIR[ch]].some((o) => (openCount.get(o) ?? 0) > 0);
+    // without walking the whole stack (which made 100k （ then 100k 】 quadratic). Kinds are bit
+    // positions (openerBit), counted in a typed array: this runs once per task of every parse.
+    const open = new Int32Array(5);
     const pop = (to: number) => {
-      for (let u = stack.length - 1; u >= to; u--) openCount.set(t[stack[u]], (openCount.get(t[stack[u]]) ?? 0) - 1);
+      for (let u = stack.length - 1; u >= to; u--) open[31 - Math.clz32(openerBit(t.charCodeAt(stack[u])))]--;
       stack.length = to;
     };
     for (let k = start; k < end; k++) {
-      if (!BRACKET_CODES.has(t.charCodeAt(k))) continue;
-      const ch = t[k];
-      if (OPENERS.includes(ch)) {
+      const c = t.charCodeAt(k);
+      if (!BRACKET_CODES.has(c)) continue;
+      const bit = openerBit(c);
+      if (bit !== 0) {
         stack.push(k);
-        openCount.set(ch, (openCount.get(ch) ?? 0) + 1);
-      } else if (CLOSERS.includes(ch)) {
-        // Find the nearest opener this closer can close; round brackets pair across widths.
-        let depth = canClose(ch) ? stack.length - 1 : -1;
-        while (depth >= 0 && !PAIR[ch].includes(t[stack[depth]])) depth--;
-        if (depth < 0) {
-          sink?.push({ char: ch, start: k, kind: 'unopened' });
-          continue;
-        }
-        if (sink) for (let u = stack.length - 1; u > depth; u--) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
-        const opener = stack[depth];
-        pop(depth);
-        if (depth === 0) out.push({ open: opener, innerStart: opener + 1, innerEnd: k, close: k + 1 });
+        open[31 - Math.clz32(bit)]++;
+        continue;
       }
+      const closes = closerMask(c);
+      if (closes === 0) continue;
+      // Find the nearest opener this closer can close; round brackets pair across widths.
+      let can = false;
+      for (let b = 0; b < 5 && !can; b++) can = (closes & (1 << b)) !== 0 && open[b] > 0;
+      let depth = can ? stack.length - 1 : -1;
+      while (depth >= 0 && (closes & openerBit(t.charCodeAt(stack[depth]))) === 0) depth--;
+      if (depth < 0) {
+        sink?.push({ char: t[k], start: k, kind: 'unopened' });
+        continue;
+      }
+      if (sink) for (let u = stack.length - 1; u > depth; u--) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
+      const opener = stack[depth];
+      pop(depth);
+      if (depth === 0) out.push({ open: opener, innerStart: opener + 1, innerEnd: k, close: k + 1 });
     }
     if (stack.length > 0) {
       if (sink) for (const o of stack) sink.push({ char: t[o], start: o, kind: 'unclosed' });
       // Recover: the outermost unclosed bracket runs to the end, so a clause missing its ）still parses.
-      const open = stack[0];
-      out.push({ open, innerStart: open + 1, innerEnd: end, close: end });
+      const first = stack[0];
+      out.push({ open: first, innerStart: first + 1, innerEnd: end, close: end });
     }
     return out;
   }
