@@ -22,7 +22,7 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
 import { executeCommand } from './features/commands';
 import { compareDrafts, readWordFile } from './features/diff';
-import type { PlanDocument } from './features/common';
+import { perAnalysis, type PlanDocument } from './features/common';
 import { CheckWorkspaceRequest, Commands, DOCX_SCHEME, DiffRequest, DocxTextRequest, MatrixRequest, StatusRequest, TasksRequest } from './protocol';
 import { buildMatrix, taskInfos } from './reviewer/matrix';
 import { runSafe } from './runner';
@@ -91,8 +91,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((p) => session?.registryFilesChanged(p.changes.map((c) => c.uri)));
 
   connection.languages.diagnostics.on(onPlan('diagnostics', { kind: 'full' as const, items: [] }, (d) => ({ kind: 'full' as const, items: toDiagnostics(d.uri, d.problems) })));
-  connection.onDocumentSymbol(onPlan('documentSymbol', [], (d) => documentSymbols(d)));
-  connection.onFoldingRanges(onPlan('foldingRange', [], (d) => foldingRanges(d)));
+  connection.onDocumentSymbol(onPlan('documentSymbol', [], perAnalysis(documentSymbols)));
+  connection.onFoldingRanges(onPlan('foldingRange', [], perAnalysis(foldingRanges)));
   connection.onHover(onPlan('hover', null, (d, p) => hover(d, p.position)));
   connection.onDefinition(onPlan('definition', [], (d, p) => definition(d, p.position)));
   connection.onReferences(onPlan('references', [], (d, p) => references(d, p.position, p.context.includeDeclaration)));
@@ -101,8 +101,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(onPlan('codeAction', [], (d, p) => (readOnly(d.uri) ? [] : codeActions(d, p.context.diagnostics, p.context.only))));
   connection.onPrepareRename(onPlan('prepareRename', null, (d, p) => (readOnly(d.uri) ? null : prepareRename(d, p.position))));
   connection.onRenameRequest(onPlan('rename', null, async (d, p) => (readOnly(d.uri) ? null : rename(d, p.position, p.newName, ((await session?.openPlanDocuments()) ?? []).filter((o) => !readOnly(o.uri))))));
-  connection.languages.semanticTokens.on(onPlan('semanticTokens', { data: [] }, (d) => semanticTokens(d)));
-  connection.onCodeLens(onPlan('codeLens', [], (d) => codeLenses(d)));
+  connection.languages.semanticTokens.on(onPlan('semanticTokens', { data: [] }, perAnalysis(semanticTokens)));
+  connection.onCodeLens(onPlan('codeLens', [], perAnalysis(codeLenses)));
   connection.onWorkspaceSymbol((p, token) => runSafe(log, 'workspaceSymbol', undefined, token, [], async () => workspaceSymbols((await session?.allPlanDocuments()) ?? [], p.query)));
   connection.onExecuteCommand((p, token) =>
     runSafe(log, 'executeCommand', String(p.arguments?.[0] ?? ''), token, null, async () => {

@@ -6,6 +6,21 @@ import type { Registry } from '../registry/registry';
 import { registryKey } from '../registry/registry';
 import type { Problem } from '../rules/types';
 
+/**
+ * A whole-document answer (outline, folding, tokens, lenses) made once per analysis. VS Code asks
+ * for the same version's outline from several places (outline view, breadcrumbs, sticky scroll),
+ * and on a 50,000-task plan each answer is ~50,000 objects. An analysis is made for one text and
+ * one environment (DocumentCache), so its plan object identifies everything the answer depends on.
+ */
+export function perAnalysis<R>(fn: (doc: PlanDocument) => R): (doc: PlanDocument) => R {
+  const made = new WeakMap<Plan, R>();
+  return (doc) => {
+    let r = made.get(doc.plan);
+    if (r === undefined) made.set(doc.plan, (r = fn(doc)));
+    return r;
+  };
+}
+
 export interface PlanDocument {
   readonly uri: string;
   readonly plan: Plan;

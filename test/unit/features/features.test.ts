@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { MarkupContent, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, promoteEdits, removeMention } from '../../../server/src/features/codeActions';
-import { escapeMarkdown } from '../../../server/src/features/common';
+import { escapeMarkdown, perAnalysis } from '../../../server/src/features/common';
 import { completion } from '../../../server/src/features/completion';
 import { toDiagnostics } from '../../../server/src/features/diagnostics';
 import { hover } from '../../../server/src/features/hover';
@@ -193,5 +193,21 @@ describe('plan files in a workspace', () => {
     assert.equal(planByName('data.json'), false);
     assert.equal(looksLikePlan('# 实施方案\n一、甲\n1.事。（省科技厅牵头）\n'), true);
     assert.equal(looksLikePlan('会议纪要\n今天天气很好。\n'), false);
+  });
+});
+
+describe('answers made once per analysis', () => {
+  it('gives the same outline object for the same analysis and a new one for the next', () => {
+    let calls = 0;
+    const outline = perAnalysis((d) => {
+      calls++;
+      return documentSymbols(d);
+    });
+    const first = planDoc('一、规划\n1. 推进工作（省科技厅牵头）\n', registry()).doc;
+    assert.equal(outline(first), outline(first));
+    assert.equal(calls, 1);
+    const edited = planDoc('一、规划\n1. 推进工作（省科技厅牵头）\n2. 加强督查（省财政厅牵头）\n', registry()).doc;
+    assert.equal(outline(edited)[0].children?.length, 2);
+    assert.equal(calls, 2);
   });
 });
