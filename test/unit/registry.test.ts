@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { editDistance } from '../../server/src/registry/registry';
+
+/** The textbook restricted Damerau-Levenshtein distance, written plainly, to check the fast one against. */
+function reference(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+describe('registry: edit distance for suggestions', () => {
+  it('knows the usual cases', () => {
+    assert.equal(editDistance('省科技厅', '省科技厅'), 0);
+    assert.equal(editDistance('省科心厅', '省科技厅'), 1);
+    assert.equal(editDistance('省技科厅', '省科技厅'), 1, 'two neighbours swapped count once');
+    assert.equal(editDistance('省科技厅', '省财政厅'), 2);
+    assert.equal(editDistance('', '省科技厅'), 4);
+    assert.equal(editDistance('省科技厅', '省科技厅国', 0), 1, 'past the limit it answers limit + 1');
+  });
+
+  it('equals the textbook distance on any pair of names, within any limit', () => {
+    const name = fc.array(fc.constantFrom('省', '市', '科', '技', '厅', '财', '政', '局', '委', '心', 'a', '𠀋'), { maxLength: 14 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(name, name, fc.integer({ min: 0, max: 5 }), (a, b, limit) => {
+        const exact = reference(a, b);
+        assert.equal(editDistance(a, b), exact);
+        // With a limit, the answer is exact up to the limit and "more than the limit" beyond it.
+        const limited = editDistance(a, b, limit);
+        if (exact <= limit) assert.equal(limited, exact);
+        else assert.ok(limited > limit);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+});
