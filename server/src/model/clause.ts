@@ -323,7 +323,7 @@ function segmentKind(s: string): 'note' | 'deadline' | 'named' {
   return unit ? 'named' : 'deadline';
 }
 
-interface Collected {
+export interface Collected {
   groups: Group[];
   deadlines: RawDeadline[];
   /** Segments that are neither notes nor time limits: what names a clause would come from. */
@@ -331,7 +331,7 @@ interface Collected {
 }
 
 /** One pass over content: segments classified as convention notes, time limits or named groups. */
-function collect(text: string, start: number, end: number): Collected {
+export function collect(text: string, start: number, end: number): Collected {
   const out: Collected = { groups: [], deadlines: [], named: 0 };
   for (const seg of segments(text, start, end)) {
     const str = text.slice(seg.start, seg.end);
@@ -380,7 +380,89 @@ function assignRoles(text: string, c: Collected, convention: boolean, out: Claus
 }
 
 function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
-  assignRoles(text, collect(text, start, end), convention, out, defaultRole, defaultVia);
+  assignRoles(text, plainCollect(text, start, end) ?? collect(text, start, end), convention, out, defaultRole, defaultVia);
+}
+
+/**
+ * What each character means to plainCollect: 1 a character that can stand in a name and starts no
+ * time limit, note, conjunction or surrounding word; 2 a separator of segments (，,；;); 3 the name
+ * separator 、; 0 anything else (brackets, spaces, digits, quotes, colons, 。, line breaks, and the
+ * characters of 和 及 与 以及 等 由 请, of time limits 年 月 季 前 长 持 逐 每 常, and of notes 第 下 除).
+ */
+const PLAIN: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (let c = 0x4e00; c <= 0x9fff; c++) table[c] = 1;
+  for (const ch of '和及与以等由请年月季前长持逐每常第下除') table[ch.charCodeAt(0)] = 0;
+  for (const ch of '，,；;') table[ch.charCodeAt(0)] = 2;
+  table['、'.charCodeAt(0)] = 3;
+  return table;
+})();
+
+/**
+ * collect() for the clause most plans are made of — names, 、, verbs and ，；, nothing else: one
+ * scan that finds exactly what collect() finds (a property test holds the two equal), without its
+ * general machinery. For any other content it answers null and collect() does the work.
+ *
+ * With only those characters, every segment is named (no time-limit or note words can occur), no
+ * bracket protects anything, no conjunction splits a name and no leading or trailing word is
+ * stripped: a segment's groups are the runs of 、-separated names before each verb.
+ */
+export function plainCollect(text: string, start: number, end: number): Collected | null {
+  for (let i = start; i < end; i++) if (PLAIN[text.charCodeAt(i)] === 0) return null;
+  const out: Collected = { groups: [], deadlines: [], named: 0 };
+  let segStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && PLAIN[text.charCodeAt(i)] !== 2) continue;
+    if (i > segStart && !plainSegment(text, segStart, i, out)) return null;
+    segStart = i + 1;
+  }
+  return out;
+}
+
+/** One segment of plainCollect: groupsOf() on plain text. False where a name is one that splitNames() would treat specially. */
+function plainSegment(text: string, start: number, end: number, out: Collected): boolean {
+  out.named++;
+  let from = start;
+  let prev: Group | undefined;
+  const push = (g: Group) => {
+    out.groups.push(g);
+    prev = g;
+  };
+  for (let i = start; i < end; i++) {
+    if (!VERB_FIRST_CODES.has(text.charCodeAt(i))) continue;
+    let verb: string | undefined;
+    for (const v of VERBS) {
+      if (i + v.length <= end && text.startsWith(v, i)) {
+        verb = v;
+        break;
+      }
+    }
+    if (!verb) continue;
+    const items = plainNames(text, from, i);
+    if (!items) return false;
+    if (verb === '会同') push({ verb, part: 'host', items });
+    else if (prev?.verb === '会同') push({ verb, part: 'partner', items });
+    else push({ verb, part: null, items });
+    i += verb.length - 1;
+    from = i + 1;
+  }
+  const rest = plainNames(text, from, end);
+  if (!rest) return false;
+  if (rest.length > 0) push({ verb: null, part: prev?.verb === '会同' && prev.part === 'host' ? 'partner' : null, items: rest });
+  return true;
+}
+
+/** splitNames() on plain text: the non-empty pieces between 、; null for a 各市-style piece, which splitNames joins to the next. */
+function plainNames(text: string, start: number, end: number): Item[] | null {
+  const items: Item[] = [];
+  let a = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && PLAIN[text.charCodeAt(i)] !== 3) continue;
+    if (i - a === 2 && text.charCodeAt(a) === 0x5404 /* 各 */ && '市区县省'.includes(text[a + 1])) return null;
+    if (i > a) items.push({ start: a, end: i });
+    a = i + 1;
+  }
+  return items;
 }
 
 /** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
@@ -469,7 +551,7 @@ export function readBracket(text: string, start: number, end: number, convention
   const labels = findLabels(text, start, end);
   const hasUnitLabel = labels.some(UNIT_LABEL);
   if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention) };
-  const c = collect(text, start, end);
+  const c = plainCollect(text, start, end) ?? collect(text, start, end);
   const clauseLike = hasUnitLabel || (c.named > 0 && namesUnits(text, c, start, end));
   if (clauseLike) {
     const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
