@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { collect, plainCollect } from '../../server/src/model/clause';
 import { generatePlan } from '../../scripts/bench/generate';
 import { benchNames } from '../../scripts/bench/names';
+import { parsePlan } from '../../server/src/model/parser';
 import { samplePlans } from './hostile/arbitraries';
 
 /**
@@ -63,5 +64,49 @@ describe('plain clauses: the shortcut finds what the general reader finds', () =
       }
     }
     assert.ok(answered > total / 10, `the shortcut answered ${answered} of ${total}`);
+  });
+});
+
+/** The task-number rule as it was written with a regular expression, to hold the hand-written reading to it. */
+const TASK_RE = /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/;
+const QUANTITY_RE = /^[年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：\-—–~～/]/;
+function referenceTask(line: string, lastArabic: number): { number: string; separator: string | null; body: number } | null {
+  let s = 0;
+  while (s < line.length && /\s/.test(line[s])) s++;
+  let e = line.length;
+  while (e > s && /\s/.test(line[e - 1])) e--;
+  const head = line.slice(s, Math.min(e, s + 24));
+  const m = TASK_RE.exec(head);
+  if (!m) return null;
+  const value = Number(m[1]);
+  if (value <= 0) return null;
+  const rest = head.slice(m[0].length);
+  if (m[2] && /[.．、)）]/.test(m[2])) {
+    if (!((value < 10000 || value === lastArabic + 1) && rest.length > 0)) return null;
+  } else if (value >= 1000 || rest.length === 0 || QUANTITY_RE.test(rest) || /^[\d０-９.．]/.test(rest)) return null;
+  const sep = m[2] ? m[2].trim() : '';
+  let body = s + m[0].length;
+  while (body < e && /[ \t\u3000]/.test(line[body])) body++;
+  return { number: m[1], separator: sep === '' ? null : sep, body };
+}
+
+describe('task numbers: read by character codes as the regular expression read them', () => {
+  it('on any line that starts with digits', () => {
+    const piece = fc.constantFrom('1', '2', '0', '9', '12', '99999', '123456', '.', '．', '、', ')', '）', ' ', '\t', '\u3000', '5', '５', '年', '个', '推进', '工作', '-', '/', 'x', '%');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.constantFrom(0, 9999, 12344), (pieces, before) => {
+        const line = pieces.join('');
+        if (!/^[0-9]/.test(line)) return;
+        // A preceding task sets the number a five-digit one must continue.
+        const prefix = before > 0 ? `${before}. 推进工作\n` : '';
+        const plan = parsePlan(prefix + line);
+        const expected = referenceTask(line, before);
+        const got = plan.tasks.find((t) => t.line === (before > 0 ? 1 : 0));
+        if (!expected) return assert.equal(got, undefined, JSON.stringify(line));
+        assert.ok(got, JSON.stringify(line));
+        assert.deepEqual([got.number, got.separator, got.bodySpan.start - prefix.length], [expected.number, expected.separator, expected.body], JSON.stringify(line));
+      }),
+      { numRuns: 3000, seed: 3 },
+    );
   });
 });

@@ -62,10 +62,21 @@ interface LineInfo {
 
 const SECTION_RE = /^([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[、．.][ \t\u3000]*/;
 const SUBSECTION_RE = /^[（(][ \t\u3000]*([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[）)][ \t\u3000]*/;
-const TASK_RE = /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/;
 const PAREN_TASK_RE = /^[（(][ \t\u3000]*(\d{1,3})[ \t\u3000]*[）)][ \t\u3000]*/;
 /** A number that is a quantity or a date, not a task: 2027年, 3个, 50%. */
-const QUANTITY_RE = /^[年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：\-—–~～/]/;
+const QUANTITY_CODES: ReadonlySet<number> = new Set([...'年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：-—–~～/'].map((c) => c.charCodeAt(0)));
+/** Space, tab or ideographic space: what may stand between a task number and its separator. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000;
+}
+/** . ． 、 ) ）: what may follow a task number. */
+function isNumberSeparator(c: number): boolean {
+  return c === 0x2e || c === 0xff0e || c === 0x3001 || c === 0x29 || c === 0xff09;
+}
+/** 0-9 or ０-９. */
+function isAnyDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
 const LABEL_LINE_RE = new RegExp(`^(${[...LABEL_KIND.keys()].join('|')})[ \\t\\u3000]*[：:]`);
 const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/g;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
@@ -393,6 +404,14 @@ class PlanParser {
         relative(info, lineStart);
         continue;
       }
+      if (first === START_DIGIT) {
+        if (this.taskNumber(s, e, lastArabic, info)) {
+          lastArabic = Number(info.numeral);
+          arabic++;
+        }
+        relative(info, lineStart);
+        continue;
+      }
       const head = t.slice(s, Math.min(e, s + 24));
       let m: RegExpExecArray | null;
       if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
@@ -410,18 +429,6 @@ class PlanParser {
       } else if (first === START_LABEL && (m = LABEL_LINE_RE.exec(head))) {
         info.kind = 'label';
         info.label = m[1];
-      } else if (first === START_DIGIT && (m = TASK_RE.exec(head)) && this.isTaskNumber(m, head, lastArabic, info)) {
-        lastArabic = Number(m[1]);
-        info.kind = 'task';
-        info.style = 'arabic';
-        info.numeral = m[1];
-        info.numeralStart = s;
-        info.numeralEnd = s + m[1].length;
-        const sep = m[2] ? m[2].trim() : '';
-        info.separator = sep === '' ? null : sep;
-        info.bodyStart = s + m[0].length;
-        while (info.bodyStart < e && /[ \t\u3000]/.test(t[info.bodyStart])) info.bodyStart++;
-        arabic++;
       } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
         info.kind = 'task';
         info.style = 'paren-arabic';
@@ -455,19 +462,49 @@ class PlanParser {
     return this.lines.lineStarts[line];
   }
 
-  private isTaskNumber(m: RegExpExecArray, head: string, lastArabic: number, info: LineInfo): boolean {
-    const value = Number(m[1]);
-    if (value <= 0) return false;
-    const rest = head.slice(m[0].length);
-    // Five digits read as a year or a code, unless they continue the numbering: compiled plans run
-    // past task 9999, and without this the rest of such a plan was silently left unchecked.
-    if (m[2] && /[.．、)）]/.test(m[2])) {
-      if (value >= 10000) info.contextual = true;
-      return (value < 10000 || value === lastArabic + 1) && rest.length > 0;
+  /**
+   * A line starting with a digit: is it a task number ("12." "12、" "12 " "12推进…")? The first 24
+   * characters decide, as /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/ on them would,
+   * read by character codes: every task line of a plan passes here, and the expression with its
+   * slices made several strings per line. Sets the task fields of `info` when it is one.
+   */
+  private taskNumber(s: number, e: number, lastArabic: number, info: LineInfo): boolean {
+    const t = this.text;
+    const headEnd = Math.min(e, s + 24);
+    let d = s;
+    let value = 0;
+    for (let c = t.charCodeAt(d); d < headEnd && d - s < 5 && c >= 0x30 && c <= 0x39; c = t.charCodeAt(++d)) value = value * 10 + (c - 0x30);
+    if (d === s || value <= 0) return false;
+    // A separator after optional spaces, not followed by a digit (1.5 is a quantity); or spaces alone.
+    let k = d;
+    while (k < headEnd && isBlank(t.charCodeAt(k))) k++;
+    let sep = -1;
+    let matchEnd = k;
+    if (k < headEnd && isNumberSeparator(t.charCodeAt(k)) && !(k + 1 < headEnd && isAnyDigit(t.charCodeAt(k + 1)))) {
+      sep = k;
+      matchEnd = k + 1;
     }
-    // No separator: the number must stand before words, not be a quantity or a year.
-    if (value >= 1000 || rest.length === 0) return false;
-    if (QUANTITY_RE.test(rest) || /^[\d０-９.．]/.test(rest)) return false;
+    const restLength = headEnd - matchEnd;
+    if (sep >= 0) {
+      // Five digits read as a year or a code, unless they continue the numbering: compiled plans run
+      // past task 9999, and without this the rest of such a plan was silently left unchecked.
+      if (value >= 10000) info.contextual = true;
+      if (!((value < 10000 || value === lastArabic + 1) && restLength > 0)) return false;
+    } else {
+      // No separator: the number must stand before words, not be a quantity or a year.
+      if (value >= 1000 || restLength === 0) return false;
+      const r = t.charCodeAt(matchEnd);
+      if (QUANTITY_CODES.has(r) || isAnyDigit(r) || r === 0x2e /* . */ || r === 0xff0e /* ． */) return false;
+    }
+    info.kind = 'task';
+    info.style = 'arabic';
+    info.numeral = t.slice(s, d);
+    info.numeralStart = s;
+    info.numeralEnd = d;
+    info.separator = sep >= 0 ? t[sep] : null;
+    let body = matchEnd;
+    while (body < e && isBlank(t.charCodeAt(body))) body++;
+    info.bodyStart = body;
     return true;
   }
 
