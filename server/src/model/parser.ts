@@ -119,6 +119,9 @@ const LINE_START: Uint8Array = (() => {
   return table;
 })();
 
+/** The one empty list every reading without names, time limits or stray brackets shares. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Makes a freshly classified line's offsets relative to its start. */
 function relative(info: LineInfo, lineStart: number): void {
   info.contentStart -= lineStart;
@@ -741,16 +744,30 @@ class PlanParser {
     deadlines.sort((a, b) => a.start - b.start);
     while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
     const rel = (o: number) => o - base;
+    const mentions = content?.mentions ?? NONE;
     return {
       // The task's first line starts at base: its record's offsets are already relative to it.
       numberStart: i.numeralStart ?? i.contentStart,
       numberEnd: i.numeralEnd ?? i.contentStart,
-      clause: clause && { ...clause, persons: clause.persons.map(ownCopy), start: rel(clause.start), end: rel(clause.end), anchorStart: rel(clause.anchorStart), anchorEnd: rel(clause.anchorEnd), insertAt: rel(clause.insertAt) },
+      clause: clause && {
+        form: clause.form,
+        start: rel(clause.start),
+        end: rel(clause.end),
+        lineDelta: clause.lineDelta,
+        anchorStart: rel(clause.anchorStart),
+        anchorEnd: rel(clause.anchorEnd),
+        explicitLead: clause.explicitLead,
+        insertAt: rel(clause.insertAt),
+        persons: clause.persons.length ? clause.persons.map(ownCopy) : NONE,
+      },
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
-      deadlines: deadlines.map((d) => ({ text: ownCopy(d.text), start: rel(d.start), end: rel(d.end) })),
-      mentions: (content?.mentions ?? []).map((m) => ({ ...m, written: ownCopy(m.written), name: ownCopy(m.name), start: rel(m.start), end: rel(m.end) })),
+      // Empty lists are one shared array: most tasks have no time limit and no stray bracket.
+      deadlines: deadlines.length ? deadlines.map((d) => ({ text: ownCopy(d.text), start: rel(d.start), end: rel(d.end) })) : NONE,
+      mentions: mentions.length
+        ? mentions.map((m) => ({ role: m.role, written: ownCopy(m.written), name: ownCopy(m.name), start: rel(m.start), end: rel(m.end), via: m.via }))
+        : NONE,
       bodyEnd: rel(bodyEnd),
-      brackets: brackets.map((b) => ({ ...b, start: rel(b.start) })),
+      brackets: brackets.length ? brackets.map((b) => ({ char: b.char, kind: b.kind, start: rel(b.start) })) : NONE,
     };
   }
 

@@ -22,6 +22,7 @@ import {
   type Severity,
   type SeveritySetting,
   type TaskRule,
+  type TaskRuleContext,
 } from './types';
 
 export * from './types';
@@ -53,44 +54,65 @@ interface Finding {
  * version of the document in which the task's text is unchanged (TaskCache), so a keystroke judges
  * only the task it touched; the rest of the plan's findings are moved to their new offsets.
  */
-const kept = new WeakMap<TaskReading, { registry: Registry; locale: Locale; severities: CheckOptions['severities']; findings: readonly Finding[] }>();
+const kept = new WeakMap<TaskReading, Judged>();
 
-function findingsOf(task: Task, reading: TaskReading, registry: Registry, options: CheckOptions, locale: Locale): readonly Finding[] {
-  const hit = kept.get(reading);
-  if (hit && hit.registry === registry && hit.locale === locale && hit.severities === options.severities) return hit.findings;
-  const findings: Finding[] = [];
-  const ctx = {
-    task,
-    reading,
-    registry,
-    locale,
-    report(code: RuleCode, start: number, end: number, message: string, extra: LocalExtra = {}) {
-      const severity = options.severities?.[code] ?? DEFAULT_SEVERITIES[code];
-      if (severity === 'off') return;
-      findings.push({ code, severity, start, end, message, related: extra.related, data: extra.data, ofTask: extra.ofTask ?? true });
-    },
-  };
-  for (const rule of TASK_RULES) rule(ctx);
-  kept.set(reading, { registry, locale, severities: options.severities, findings });
-  return findings;
+interface Judged {
+  readonly registry: Registry;
+  readonly locale: Locale;
+  readonly severities: CheckOptions['severities'];
+  readonly findings: readonly Finding[];
+}
+
+const NONE: readonly Finding[] = Object.freeze([]);
+
+/** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
+class Judge implements TaskRuleContext {
+  task!: Task;
+  reading!: TaskReading;
+  private findings: Finding[] | null = null;
+
+  constructor(
+    readonly registry: Registry,
+    readonly locale: Locale,
+    private readonly severities: CheckOptions['severities'],
+  ) {}
+
+  findingsOf(task: Task, reading: TaskReading): readonly Finding[] {
+    const hit = kept.get(reading);
+    if (hit && hit.registry === this.registry && hit.locale === this.locale && hit.severities === this.severities) return hit.findings;
+    this.task = task;
+    this.reading = reading;
+    this.findings = null;
+    for (const rule of TASK_RULES) rule(this);
+    const findings = this.findings ?? NONE;
+    kept.set(reading, { registry: this.registry, locale: this.locale, severities: this.severities, findings });
+    return findings;
+  }
+
+  report(code: RuleCode, start: number, end: number, message: string, extra: LocalExtra = {}): void {
+    const severity = this.severities?.[code] ?? DEFAULT_SEVERITIES[code];
+    if (severity === 'off') return;
+    (this.findings ??= []).push({ code, severity, start, end, message, related: extra.related, data: extra.data, ofTask: extra.ofTask ?? true });
+  }
 }
 
 /** Runs every rule over a parsed plan; problems come back in document order. */
 export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions = {}): Problem[] {
   const locale = options.locale ?? 'zh-cn';
   const problems: Problem[] = [];
+  const judge = new Judge(registry, locale, options.severities);
+  const { lines } = plan;
   for (const task of plan.tasks) {
     // The task rules judge readings, which only a plan made by parsePlan carries.
     if (!(task instanceof PlanTask)) throw new Error('checkPlan needs a plan made by parsePlan');
     const { base, reading } = task;
-    const span = (start: number, end: number) => new TextSpan(base + start, base + end, plan.lines);
-    for (const f of findingsOf(task, reading, registry, options, locale)) {
+    for (const f of judge.findingsOf(task, reading)) {
       problems.push({
         code: f.code,
         severity: f.severity,
-        span: span(f.start, f.end),
+        span: new TextSpan(base + f.start, base + f.end, lines),
         message: f.message,
-        related: f.related?.map((r) => ({ span: span(r.start, r.end), message: r.message })),
+        related: f.related?.map((r) => ({ span: new TextSpan(base + r.start, base + r.end, lines), message: r.message })),
         task: f.ofTask ? task.index : undefined,
         data: f.data,
       });
