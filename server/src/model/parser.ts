@@ -78,7 +78,7 @@ function isAnyDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 const LABEL_LINE_RE = new RegExp(`^(${[...LABEL_KIND.keys()].join('|')})[ \\t\\u3000]*[：:]`);
-const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/g;
+const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
 const CLOSERS = '）)]】〕';
 /** Char codes of the brackets （([【〔 and CLOSERS: bracketGroups skips every other character without allocating a string. */
@@ -341,7 +341,8 @@ class PlanParser {
   }
 
   private findConvention(): void {
-    const m = CONVENTION_RE.exec(this.text);
+    // Every form of the declaration says 第一: a plan without it (most) needs no regular-expression scan.
+    const m = this.text.includes('第一') ? CONVENTION_RE.exec(this.text) : null;
     if (m) this.convention = { phrase: m[0], span: this.span(m.index, m.index + m[0].length) };
     const mode = this.options.firstListed ?? 'auto';
     this.conventionOn = mode === 'on' || (mode === 'auto' && this.convention !== null);
@@ -905,9 +906,17 @@ class PlanParser {
   }
 
   private findCrossReferences(): void {
-    const re = new RegExp(CROSS_REF_RE.source, 'g');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(this.text))) {
+    // Each reference starts with 第: indexOf finds the candidates, a sticky expression reads each one
+    // (the same matches, in the same order, as scanning the whole text with the expression).
+    const re = new RegExp(CROSS_REF_RE.source, 'y');
+    for (let at = this.text.indexOf('第'); at >= 0; at = this.text.indexOf('第', at)) {
+      re.lastIndex = at;
+      const m = re.exec(this.text);
+      if (!m) {
+        at++;
+        continue;
+      }
+      at += m[0].length;
       if (m.index > 0 && /[》>]/.test(this.text[m.index - 1])) continue;
       const digits = m.index + m[0].indexOf(m[1]);
       this.crossRefs.push({

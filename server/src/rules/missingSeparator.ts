@@ -4,11 +4,21 @@ import type { Rule } from './types';
 
 /** The separator most tasks of the plan use, so a fix matches the document's style. */
 export function dominantSeparator(plan: Plan): string {
-  const counts = new Map<string, number>();
-  for (const task of plan.tasks) if (task.separator && task.style === 'arabic') counts.set(task.separator, (counts.get(task.separator) ?? 0) + 1);
+  // A plan uses two or three separators: a short list counts them without a map lookup per task.
+  const seps: string[] = [];
+  const counts: number[] = [];
+  for (const task of plan.tasks) {
+    if (!task.separator || task.style !== 'arabic') continue;
+    const k = seps.indexOf(task.separator);
+    if (k >= 0) counts[k]++;
+    else {
+      seps.push(task.separator);
+      counts.push(1);
+    }
+  }
   let best = '.';
   let n = 0;
-  for (const [sep, c] of counts) if (c > n) [best, n] = [sep, c];
+  for (let k = 0; k < seps.length; k++) if (counts[k] > n) [best, n] = [seps[k], counts[k]];
   return best;
 }
 

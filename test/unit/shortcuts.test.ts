@@ -110,3 +110,23 @@ describe('task numbers: read by character codes as the regular expression read t
     );
   });
 });
+
+describe('cross-references: found from each 第 as the global expression found them', () => {
+  it('on any text of references, digits and look-alikes', () => {
+    const piece = fc.constantFrom('第', '第 ', '1', '12', '123456', '项', '条', '任务', '》', '>', '见', '。', '\n', ' ', '\u3000', '一');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        const expected: [number, number, number][] = [];
+        const re = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (m.index > 0 && /[》>]/.test(text[m.index - 1])) continue;
+          expected.push([Number(m[1]), m.index, m.index + m[0].length]);
+        }
+        const got = parsePlan(text).crossReferences.map((r) => [r.value, r.span.start, r.span.end]);
+        assert.deepEqual(got, expected, JSON.stringify(text));
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+});
