@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis';
-import { PlanTask, TaskCache } from '../../server/src/model/parser';
+import { parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
+import { LineIndex } from '../../server/src/model/text';
 import type { Plan } from '../../server/src/model/types';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
 import { Registry } from '../../server/src/registry/registry';
@@ -84,6 +85,7 @@ describe('incremental re-analysis', () => {
           text = mutate(text, m);
           const reused = analyse(text, registry, { taskCache: cache });
           const fresh = analyse(text, registry);
+          assert.deepEqual(reused.plan.lines.lineStarts, fresh.plan.lines.lineStarts, 'line starts spliced from the last version');
           assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan));
           assert.deepEqual(problemsOf(reused), problemsOf(fresh));
         }
@@ -103,5 +105,19 @@ describe('incremental re-analysis', () => {
     const same = after.tasks.filter((t, k) => readingOf(t) === readingOf(before.tasks[k])).map((t) => t.index);
     assert.deepEqual(same, before.tasks.map((t) => t.index).filter((k) => k !== 20));
     assert.ok(after.tasks[21].span.start === before.tasks[21].span.start + 1, 'tasks below moved by the inserted character');
+  });
+
+  it('splices line starts exactly, whatever mix of \\n, \\r\\n and \\r the edit touches', () => {
+    const chunk = fc.array(fc.constantFrom('a', '省', '\n', '\r', '\r\n', '\n\r', '𠀋'), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(chunk, chunk, chunk, chunk, (before, removed, inserted, after) => {
+        const cache = new TaskCache();
+        const first = before + removed + after;
+        const second = before + inserted + after;
+        parsePlan(first, { taskCache: cache });
+        assert.deepEqual(parsePlan(second, { taskCache: cache }).lines.lineStarts, new LineIndex(second).lineStarts, JSON.stringify([first, second]));
+      }),
+      { numRuns: 3000, seed: 9 },
+    );
   });
 });

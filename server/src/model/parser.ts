@@ -193,20 +193,19 @@ export class TaskCache {
   private suffixStart = 0;
   private delta = 0;
 
-  /** Starts a parse of `text`: finds what is unchanged since the last one. */
-  begin(text: string, convention: boolean): void {
-    this.previous = this.current;
-    this.current = { bases: [], ends: [], readings: [] };
-    this.cursor = 0;
+  /** Whether compare() found an earlier version to compare with. */
+  private compared = false;
+
+  /** Starts a parse of `text`: finds how much at its start and end is unchanged since the last one. */
+  compare(text: string): void {
     this.oldLines = this.lines;
     this.oldStarts = this.starts;
     this.lines = [];
     this.starts = [];
     const old = this.text;
-    this.usable = old.length > 0 && convention === this.convention;
     this.text = text;
-    this.convention = convention;
-    if (!this.usable) return;
+    this.compared = old.length > 0;
+    if (!this.compared) return;
     const max = Math.min(old.length, text.length);
     // Whole blocks first: comparing two substrings is a memory comparison, many times faster than
     // a loop over code units (scripts/bench: ~1.5 ms → ~0.1 ms per keystroke in an 850k-char plan).
@@ -220,6 +219,20 @@ export class TaskCache {
     this.prefix = p;
     this.suffixStart = text.length - q;
     this.delta = text.length - old.length;
+  }
+
+  /** The lines of the text being parsed, scanning only what changed since the last version. */
+  lineIndex(text: string): LineIndex {
+    return this.compared && this.oldStarts.length > 0 ? LineIndex.spliced(text, this.oldStarts, this.prefix, this.suffixStart, this.delta) : new LineIndex(text);
+  }
+
+  /** With the first-listed convention known: task readings are reused only if it is unchanged. */
+  begin(convention: boolean): void {
+    this.previous = this.current;
+    this.current = { bases: [], ends: [], readings: [] };
+    this.cursor = 0;
+    this.usable = this.compared && convention === this.convention;
+    this.convention = convention;
   }
 
   /** Lines of the last version: their classification, and where each started. */
@@ -298,7 +311,9 @@ class PlanParser {
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    this.lines = new LineIndex(text);
+    const cache = options.taskCache;
+    cache?.compare(text);
+    this.lines = cache ? cache.lineIndex(text) : new LineIndex(text);
   }
 
   /** Each bracket is read once per parse, whoever asks (continuation check, deadlines, clause). */
@@ -320,7 +335,7 @@ class PlanParser {
 
   parse(): Plan {
     this.findConvention();
-    this.options.taskCache?.begin(this.text, this.conventionOn);
+    this.options.taskCache?.begin(this.conventionOn);
     this.classifyLines();
     const title = this.findTitle();
     this.build();

@@ -18,7 +18,15 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    /** Line starts already known (LineIndex.spliced); found by scanning the text when absent. */
+    known?: number[],
+  ) {
+    if (known) {
+      this.lineStarts = known;
+      return;
+    }
     const starts = [0];
     if (text.indexOf('\r') < 0) {
       // No \r at all (the usual case): indexOf finds each \n far faster than a loop over every unit.
@@ -35,6 +43,44 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The lines of `text`, an edited version of a text whose line starts were `old`: starts before
+   * the edit are kept, starts after it are moved by its length, and only the edited stretch is
+   * scanned. `prefix` and `suffixStart` bound the edit as TaskCache.compare finds them (the text
+   * before `prefix` and from `suffixStart` on is unchanged; `delta` is the change in length).
+   */
+  static spliced(text: string, old: readonly number[], prefix: number, suffixStart: number, delta: number): LineIndex {
+    const starts: number[] = [];
+    // A start before the prefix follows a break, and the character after it, that did not change.
+    let k = 0;
+    while (k < old.length && old[k] < prefix) starts.push(old[k++]);
+    if (starts.length === 0) starts.push(0);
+    // The edited stretch, from just before it (a \r\n may straddle its start).
+    for (let i = Math.max(0, prefix - 2); i < suffixStart; i++) {
+      const c = text.charCodeAt(i);
+      let s = -1;
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        s = i + 1;
+      } else if (c === 10 /* \n */) s = i + 1;
+      if (s > starts[starts.length - 1]) starts.push(s);
+    }
+    // A start past the edit follows a break that is unchanged: the old one, moved.
+    const oldSuffix = suffixStart - delta;
+    let lo = k;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] > oldSuffix) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let j = lo; j < old.length; j++) {
+      const s = old[j] + delta;
+      if (s > starts[starts.length - 1]) starts.push(s);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
