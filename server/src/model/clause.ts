@@ -354,29 +354,34 @@ export function collect(text: string, start: number, end: number): Collected {
 function assignRoles(text: string, c: Collected, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
   const groups = c.groups;
   for (const d of c.deadlines) out.deadlines.push(d);
-  const explicit = groups.some((g) => g.verb !== null && LEAD_VERBS.has(g.verb));
+  let explicit = false;
+  for (const g of groups) if (g.verb !== null && LEAD_VERBS.has(g.verb)) explicit = true;
   if (explicit) out.explicitLead = true;
-  const roleOf = (g: Group, k: number): Role => {
-    if (explicit) return g.verb !== null && LEAD_VERBS.has(g.verb) ? 'lead' : 'participant';
-    if (convention) return 'lead';
-    if (g.verb === '会同' || g.part === 'host') return 'lead';
-    if (g.part === 'partner') return 'participant';
-    if (g.verb === null) {
-      // A verbless list takes the role of the next verb, else the previous one, else the default.
-      let ref: Group | undefined;
-      for (let x = k + 1; x < groups.length && !ref; x++) if (groups[x].verb !== null) ref = groups[x];
-      for (let x = k - 1; x >= 0 && !ref; x--) if (groups[x].verb !== null) ref = groups[x];
-      if (!ref) return defaultRole;
-      return roleOf(ref, groups.indexOf(ref));
-    }
-    return RESPONSIBLE_VERBS.has(g.verb) ? 'lead' : 'participant';
-  };
-  groups.forEach((g, k) => {
-    const role = roleOf(g, k);
+  // Loops rather than closures: this runs for every clause of every parse (allocation showed in scripts/bench).
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k];
+    const role = roleOf(groups, k, explicit, convention, defaultRole);
     let via = g.verb;
     for (let x = k + 1; x < groups.length && via === null; x++) via = groups[x].verb;
     collectNames(text, g.items, role, via ?? defaultVia, out);
-  });
+  }
+}
+
+function roleOf(groups: readonly Group[], k: number, explicit: boolean, convention: boolean, defaultRole: Role): Role {
+  const g = groups[k];
+  if (explicit) return g.verb !== null && LEAD_VERBS.has(g.verb) ? 'lead' : 'participant';
+  if (convention) return 'lead';
+  if (g.verb === '会同' || g.part === 'host') return 'lead';
+  if (g.part === 'partner') return 'participant';
+  if (g.verb === null) {
+    // A verbless list takes the role of the next verb, else the previous one, else the default.
+    let ref = -1;
+    for (let x = k + 1; x < groups.length && ref < 0; x++) if (groups[x].verb !== null) ref = x;
+    for (let x = k - 1; x >= 0 && ref < 0; x--) if (groups[x].verb !== null) ref = x;
+    if (ref < 0) return defaultRole;
+    return roleOf(groups, ref, explicit, convention, defaultRole);
+  }
+  return RESPONSIBLE_VERBS.has(g.verb) ? 'lead' : 'participant';
 }
 
 function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
@@ -424,31 +429,26 @@ function plainSegment(text: string, start: number, end: number, out: Collected):
   out.named++;
   let from = start;
   let prev: Group | undefined;
-  const push = (g: Group) => {
-    out.groups.push(g);
-    prev = g;
-  };
   for (let i = start; i < end; i++) {
     if (!VERB_FIRST_CODES.has(text.charCodeAt(i))) continue;
     let verb: string | undefined;
-    for (const v of VERBS) {
-      if (i + v.length <= end && text.startsWith(v, i)) {
-        verb = v;
+    for (let v = 0; v < VERBS.length; v++) {
+      if (i + VERBS[v].length <= end && text.startsWith(VERBS[v], i)) {
+        verb = VERBS[v];
         break;
       }
     }
     if (!verb) continue;
     const items = plainNames(text, from, i);
     if (!items) return false;
-    if (verb === '会同') push({ verb, part: 'host', items });
-    else if (prev?.verb === '会同') push({ verb, part: 'partner', items });
-    else push({ verb, part: null, items });
+    prev = { verb, part: verb === '会同' ? 'host' : prev?.verb === '会同' ? 'partner' : null, items };
+    out.groups.push(prev);
     i += verb.length - 1;
     from = i + 1;
   }
   const rest = plainNames(text, from, end);
   if (!rest) return false;
-  if (rest.length > 0) push({ verb: null, part: prev?.verb === '会同' && prev.part === 'host' ? 'partner' : null, items: rest });
+  if (rest.length > 0) out.groups.push({ verb: null, part: prev?.verb === '会同' && prev.part === 'host' ? 'partner' : null, items: rest });
   return true;
 }
 

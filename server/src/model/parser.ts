@@ -83,6 +83,9 @@ const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单
 const CLOSERS = '）)]】〕';
 /** Char codes of the brackets （([【〔 and CLOSERS: bracketGroups skips every other character without allocating a string. */
 const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
+/** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
+const OPEN_COUNTS = new Int32Array(5);
+
 /** Opening brackets as bits: （ ( [ 【 〔. */
 function openerBit(c: number): number {
   switch (c) {
@@ -801,11 +804,7 @@ class PlanParser {
     // Open brackets per kind on the stack: a closer with no opener of its kind is unopened at once,
     // without walking the whole stack (which made 100k （ then 100k 】 quadratic). Kinds are bit
     // positions (openerBit), counted in a typed array: this runs once per task of every parse.
-    const open = new Int32Array(5);
-    const pop = (to: number) => {
-      for (let u = stack.length - 1; u >= to; u--) open[31 - Math.clz32(openerBit(t.charCodeAt(stack[u])))]--;
-      stack.length = to;
-    };
+    const open = OPEN_COUNTS.fill(0);
     for (let k = start; k < end; k++) {
       const c = t.charCodeAt(k);
       if (!BRACKET_CODES.has(c)) continue;
@@ -828,7 +827,8 @@ class PlanParser {
       }
       if (sink) for (let u = stack.length - 1; u > depth; u--) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
       const opener = stack[depth];
-      pop(depth);
+      for (let u = stack.length - 1; u >= depth; u--) open[31 - Math.clz32(openerBit(t.charCodeAt(stack[u])))]--;
+      stack.length = depth;
       if (depth === 0) out.push({ open: opener, innerStart: opener + 1, innerEnd: k, close: k + 1 });
     }
     if (stack.length > 0) {

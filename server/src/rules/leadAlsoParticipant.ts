@@ -9,7 +9,13 @@ export const leadAlsoParticipant: TaskRule = (ctx) => {
   for (const p of mentions) {
     if (p.role !== 'participant') continue;
     const key = registryKey(p.name);
-    const lead = mentions.find((m) => m.role === 'lead' && registryKey(m.name) === key);
+    let lead: (typeof mentions)[number] | undefined;
+    for (const m of mentions) {
+      if (m.role === 'lead' && registryKey(m.name) === key) {
+        lead = m;
+        break;
+      }
+    }
     if (!lead) continue;
     ctx.report('lead-also-participant', p.start, p.end, t('lead-also-participant', ctx.locale, { name: p.name }), {
       data: { name: p.name },
