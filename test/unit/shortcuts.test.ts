@@ -130,3 +130,20 @@ describe('cross-references: found from each 第 as the global expression found t
     );
   });
 });
+
+describe('a list\'s shared level prefix: read by character codes as LEVEL_PREFIX_RE read it', () => {
+  it('gives 省财政厅 after 省商务厅 exactly where the expression did', () => {
+    // 财政厅 takes the 省 of the name before it unless that name's 省 is not a level (省直…, 省级…).
+    for (const [list, second] of [
+      ['省商务厅、财政厅', '省财政厅'],
+      ['市商务局、财政局', '市财政局'],
+      ['省直单位、财政厅', '财政厅'],
+      ['省级部门、财政厅', '财政厅'],
+      ['区场监局、财政局', '财政局'],
+      ['县商务局、财政局', '县财政局'],
+    ]) {
+      const plan = parsePlan(`1. 推进工作（${list}牵头）`);
+      assert.equal(plan.tasks[0].lead[1]?.name, second, list);
+    }
+  });
+});

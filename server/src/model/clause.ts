@@ -11,7 +11,6 @@ import {
   LABEL_KIND,
   LABEL_RE,
   LEAD_VERBS,
-  LEVEL_PREFIX_RE,
   RESPONSIBLE_VERBS,
   SHARED_SUFFIX_RE,
   VERBS,
@@ -271,6 +270,14 @@ function dropNameplate(name: string): string {
 
 const baseName = memoize((written: string) => dropNameplate(cleanName(written)));
 
+/** LEVEL_PREFIX_RE's level character (省 市 区 县 not followed by 场直级属域), by character codes: no match array per name. */
+function levelPrefix(name: string): string | null {
+  const c = name.charCodeAt(0);
+  if (c !== 0x7701 /* 省 */ && c !== 0x5e02 /* 市 */ && c !== 0x533a /* 区 */ && c !== 0x53bf /* 县 */) return null;
+  if (name.length > 1 && '场直级属域'.includes(name[1])) return null;
+  return name[0];
+}
+
 /** Expands shared suffixes and prefixes within one list and builds the normalised names. */
 function normaliseList(text: string, items: Item[]): { item: Item; written: string; name: string }[] {
   const names = items.map((it) => {
@@ -289,8 +296,8 @@ function normaliseList(text: string, items: Item[]): { item: Item; written: stri
   // Shared prefix: 省商务厅、财政厅 → 省财政厅.
   let prefix: string | null = null;
   for (const n of names) {
-    const p = LEVEL_PREFIX_RE.exec(n.name);
-    if (p) prefix = p[1];
+    const p = levelPrefix(n.name);
+    if (p) prefix = p;
     else if (prefix && lacksLevelPrefix(n.name)) n.name = prefix + n.name;
     else prefix = null;
   }

@@ -63,7 +63,8 @@ interface Judged {
   readonly findings: readonly Finding[];
 }
 
-const NONE: readonly Finding[] = Object.freeze([]);
+/** Shared by every reading without findings (not frozen, for the reason given in model/parser.ts). */
+const NONE: readonly Finding[] = [];
 
 /** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
 class Judge implements TaskRuleContext {
