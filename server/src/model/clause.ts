@@ -279,11 +279,13 @@ function levelPrefix(name: string): string | null {
 }
 
 /** Expands shared suffixes and prefixes within one list and builds the normalised names. */
-function normaliseList(text: string, items: Item[]): { item: Item; written: string; name: string }[] {
-  const names = items.map((it) => {
+function normaliseList(text: string, items: Item[], role: Role, via: string | null): RawMention[] {
+  // Each name's record is the mention it becomes: no intermediate record per name.
+  const names: RawMention[] = [];
+  for (const it of items) {
     const written = text.slice(it.start, it.end);
-    return { item: it, written, name: baseName(written) };
-  });
+    names.push({ role, written, name: baseName(written), start: it.start, end: it.end, via });
+  }
   // Shared suffix: a run of bare places takes the suffix of the name that ends the run.
   for (let k = 0; k < names.length; k++) {
     if (!isBarePlace(names[k].name)) continue;
@@ -305,13 +307,13 @@ function normaliseList(text: string, items: Item[]): { item: Item; written: stri
 }
 
 function collectNames(text: string, items: Item[], role: Role, via: string | null, out: ClauseContent): void {
-  for (const n of normaliseList(text, items)) {
+  for (const n of normaliseList(text, items, role, via)) {
     if (!n.name) continue;
     if (looksLikePerson(n.name)) {
       out.persons.push(n.name);
       continue;
     }
-    out.mentions.push({ role, written: n.written, name: n.name, start: n.item.start, end: n.item.end, via });
+    out.mentions.push(n);
   }
 }
 

@@ -767,7 +767,15 @@ class PlanParser {
     deadlines.sort((a, b) => a.start - b.start);
     while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
     const rel = (o: number) => o - base;
+    // The clause reader made these records for this task alone (a bracket belongs to one task and is
+    // read once per parse), so they are moved to task-relative offsets in place rather than copied.
     const mentions = content?.mentions ?? NONE;
+    for (const m of mentions) {
+      m.written = ownCopy(m.written);
+      m.name = ownCopy(m.name);
+      m.start -= base;
+      m.end -= base;
+    }
     return {
       // The task's first line starts at base: its record's offsets are already relative to it.
       numberStart: i.numeralStart ?? i.contentStart,
@@ -786,9 +794,7 @@ class PlanParser {
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
       // Empty lists are one shared array: most tasks have no time limit and no stray bracket.
       deadlines: deadlines.length ? deadlines.map((d) => ({ text: ownCopy(d.text), start: rel(d.start), end: rel(d.end) })) : NONE,
-      mentions: mentions.length
-        ? mentions.map((m) => ({ role: m.role, written: ownCopy(m.written), name: ownCopy(m.name), start: rel(m.start), end: rel(m.end), via: m.via }))
-        : NONE,
+      mentions,
       bodyEnd: rel(bodyEnd),
       brackets: brackets.length ? brackets.map((b) => ({ char: b.char, kind: b.kind, start: rel(b.start) })) : NONE,
     };
