@@ -475,11 +475,11 @@ function plainNames(text: string, start: number, end: number): Item[] | null {
 }
 
 /** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
-export function findLabels(text: string, start: number, end: number): LabelEntry[] {
+export function findLabels(text: string, start: number, end: number): readonly LabelEntry[] {
   // Every label ends in a colon: most clauses have none, and then there is nothing to search.
   let colon = false;
   for (let i = start; i < end && !colon; i++) colon = (CHAR_CLASS[text.charCodeAt(i)] & CH_COLON) !== 0;
-  if (!colon) return [];
+  if (!colon) return NO_LABELS;
   // Scan only the region: searching the whole text from `start` made each call run to the end of
   // the document when no label followed, so a plan of many tasks parsed in quadratic time.
   const re = LABEL_SCAN;
@@ -503,7 +503,7 @@ export function findLabels(text: string, start: number, end: number): LabelEntry
 }
 
 /** Label form: 牵头单位 → lead; 责任/配合单位 → participants, or the lead list under the convention. */
-export function parseLabels(text: string, labels: LabelEntry[], convention: boolean): ClauseContent {
+export function parseLabels(text: string, labels: readonly LabelEntry[], convention: boolean): ClauseContent {
   const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
   const hasLeadLabel = labels.some((l) => l.kind === 'lead');
   if (hasLeadLabel) out.explicitLead = true;
@@ -546,6 +546,8 @@ export interface BracketReading {
   /** The clause's content, when kind is 'clause'. */
   readonly content: ClauseContent | null;
 }
+
+const NO_LABELS: readonly LabelEntry[] = [];
 
 /** Compiled once: building a RegExp per call showed high in the profile. Not re-entrant (findLabels never recurses). */
 const LABEL_SCAN = new RegExp(LABEL_RE.source, 'g');

@@ -147,8 +147,6 @@ export const looksLikePerson = memoize(function looksLikePerson(name: string): b
 export const DEADLINE_RE =
   /(\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]+月|年底|年内|年中|月底|季度|上半年|下半年|前完成|底前|之前|以前|长期|持续|逐年|每年|年度|常态化|\d{4}[-—–至]\d{4})/;
 
-/** Characters that may follow a clause to the end of its task: punctuation, spaces, Markdown emphasis. */
-export const TRAILING_RE = /^[\s。．.；;，,、！!*_~`]*$/;
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

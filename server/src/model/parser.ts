@@ -14,7 +14,7 @@ import {
   type RawDeadline,
   type RawMention,
 } from './clause';
-import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, TRAILING_RE, chineseNumeralValue } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -137,6 +137,19 @@ function relative(info: LineInfo, lineStart: number): void {
   if (info.numeralEnd !== undefined) info.numeralEnd -= lineStart;
   if (info.bodyStart !== undefined) info.bodyStart -= lineStart;
 }
+
+/**
+ * Whether [from, to) holds only what may follow a clause to the end of its task: white space,
+ * punctuation and Markdown emphasis (。．.；;，,、！!*_~`). Read in place, not sliced and matched.
+ */
+function onlyTrailing(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (!isWhite(c) && !TRAILING_PUNCTUATION.has(c)) return false;
+  }
+  return true;
+}
+const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set([...'。．.；;，,、！!*_~`'].map((c) => c.charCodeAt(0)));
 
 /** \s plus the ideographic space, without a regular expression on a one-character string. */
 function isWhite(c: number): boolean {
@@ -855,7 +868,7 @@ class PlanParser {
     let k = groups.length - 1;
     while (k >= 0) {
       const g = groups[k];
-      if (!TRAILING_RE.test(this.text.slice(g.close, tail))) break;
+      if (!onlyTrailing(this.text, g.close, tail)) break;
       if (this.read(g).kind !== 'deadline') break;
       out.push({ text: this.text.slice(g.innerStart, g.innerEnd), start: g.open, end: g.close });
       tail = g.open;
@@ -876,12 +889,11 @@ class PlanParser {
     const tailEnd = k + 1 < groups.length ? groups[k + 1].open : end;
     if (k >= 0) {
       const g = groups[k];
-      const reading = TRAILING_RE.test(t.slice(g.close, tailEnd)) ? this.read(g) : null;
+      const reading = onlyTrailing(t, g.close, tailEnd) ? this.read(g) : null;
       if (reading?.content) {
         const content = reading.content;
         const form: ClauseForm = t[g.open] === '[' || t[g.open] === '【' ? 'bracket' : 'paren';
-        const labels = findLabels(t, g.innerStart, g.innerEnd).filter((l) => l.kind === 'lead' || l.kind === 'participant');
-        const leadLabel = labels.find((l) => l.kind === 'lead');
+        const leadLabel = findLabels(t, g.innerStart, g.innerEnd).find((l) => l.kind === 'lead');
         return {
           content,
           clause: {
@@ -899,7 +911,9 @@ class PlanParser {
       }
     }
     // Labels on the task's own line without brackets: 牵头单位：省财政厅；责任单位：…
-    const labels = findLabels(t, bodyStart, tailEnd).filter((l) => l.kind !== 'deadline');
+    const found = findLabels(t, bodyStart, tailEnd);
+    if (found.length === 0) return null;
+    const labels = found.filter((l) => l.kind !== 'deadline');
     const unit = labels.filter((l) => l.kind === 'lead' || l.kind === 'participant');
     if (unit.length > 0 && !this.insideGroup(groups, labels[0].labelStart)) {
       let e = tailEnd;
