@@ -178,9 +178,17 @@ interface RawBracket {
 
 /** What a task's own text says, with offsets relative to its first line (see TaskCache). */
 export interface TaskReading {
+  /** The number as written, its value, style and separator (from the task's first line). */
+  readonly number: string;
+  readonly value: number;
+  readonly style: NumberStyle;
+  readonly separator: string | null;
   /** The task number's digits. */
   readonly numberStart: number;
   readonly numberEnd: number;
+  /** Where the task's words start, and where its last line ends. */
+  readonly bodyStart: number;
+  readonly end: number;
   readonly clause: RawClause | null;
   readonly deadlines: readonly RawDeadline[];
   readonly mentions: readonly RawMention[];
@@ -698,22 +706,7 @@ class PlanParser {
     if (!r) r = this.readTask(first, last, base);
     cache?.set(base, taskEnd, r);
     for (const b of r.brackets) this.brackets.push({ char: b.char, kind: b.kind, span: this.span(base + b.start, base + b.start + 1) });
-    const task = new PlanTask(
-      this.tasks.length,
-      i.numeral ?? '',
-      value,
-      i.style ?? 'arabic',
-      i.separator ?? null,
-      first,
-      section,
-      subsection,
-      taskEnd,
-      restarted,
-      r,
-      base,
-      base + (i.bodyStart ?? i.contentStart),
-      this.lines,
-    );
+    const task = new PlanTask(this.tasks.length, first, section, subsection, restarted, r, base, this.lines);
     this.tasks.push(task);
     (subsection ?? section)?.tasks.push(task);
     if (subsection && section) section.tasks.push(task);
@@ -790,9 +783,15 @@ class PlanParser {
       m.end -= base;
     }
     return {
+      number: i.numeral ?? '',
+      value: Number(i.numeral),
+      style: i.style ?? 'arabic',
+      separator: i.separator ?? null,
       // The task's first line starts at base: its record's offsets are already relative to it.
       numberStart: i.numeralStart ?? i.contentStart,
       numberEnd: i.numeralEnd ?? i.contentStart,
+      bodyStart: i.bodyStart ?? i.contentStart,
+      end: rel(taskEnd),
       clause: clause && {
         form: clause.form,
         start: rel(clause.start),
@@ -978,22 +977,32 @@ export class PlanTask implements Task {
 
   constructor(
     readonly index: number,
-    readonly number: string,
-    readonly value: number,
-    readonly style: NumberStyle,
-    readonly separator: string | null,
     readonly line: number,
     readonly section: Section | null,
     readonly subsection: Subsection | null,
-    private readonly end: number,
     readonly restarted: boolean,
     /** What the task's text says, offsets relative to `base`. */
     readonly reading: TaskReading,
     /** Offset of the start of the task's first line. */
     readonly base: number,
-    private readonly bodyStart: number,
     private readonly lines: LineIndex,
   ) {}
+
+  // What depends on the task's own text only is kept in its reading, shared by every version in
+  // which that text is unchanged: a task of a version is a handful of fields (a keystroke in a
+  // long plan makes one per task).
+  get number(): string {
+    return this.reading.number;
+  }
+  get value(): number {
+    return this.reading.value;
+  }
+  get style(): NumberStyle {
+    return this.reading.style;
+  }
+  get separator(): string | null {
+    return this.reading.separator;
+  }
 
   private spans: { number: Span; whole: Span } | undefined;
   /** The number's digits. */
@@ -1005,12 +1014,13 @@ export class PlanTask implements Task {
   }
   private makeSpans() {
     const start = this.base + this.reading.numberStart;
-    return { number: new TextSpan(start, this.base + this.reading.numberEnd, this.lines), whole: new TextSpan(start, this.end, this.lines) };
+    return { number: new TextSpan(start, this.base + this.reading.numberEnd, this.lines), whole: new TextSpan(start, this.base + this.reading.end, this.lines) };
   }
 
   private body: Span | undefined;
   get bodySpan(): Span {
-    return (this.body ??= new TextSpan(this.bodyStart, Math.max(this.bodyStart, this.base + this.reading.bodyEnd), this.lines));
+    const bodyStart = this.base + this.reading.bodyStart;
+    return (this.body ??= new TextSpan(bodyStart, Math.max(bodyStart, this.base + this.reading.bodyEnd), this.lines));
   }
   get clause(): Clause | null {
     return this.make().clause;
