@@ -203,10 +203,12 @@ interface TaskRecords {
 }
 
 /**
- * Task readings kept between parses of one document. A keystroke changes one place: the text
+ * What one parse of a document leaves for the next. A keystroke changes one place: the text
  * before it and after it is the same as last time, so a task lying wholly in that unchanged prefix
- * or suffix (same text, same extent) keeps its reading, shifted by the length of the edit. Only
- * tasks touching the edit are read again. Comparing two versions costs one linear scan.
+ * or suffix (same text, same extent) keeps its reading, shifted by the length of the edit, and so
+ * do the rules' findings on it (rules/index.ts). Lines outside the edit keep their classification
+ * and their starts. Only what touches the edit is read again. Comparing two versions costs one
+ * linear scan (in 512-unit blocks).
  */
 export class TaskCache {
   private text = '';
