@@ -16,6 +16,15 @@ describe('clause formats', () => {
     ]);
   });
 
+  it('reads a clause whose bracket opens on one line and closes on the next', () => {
+    // The continuation check reads the unclosed bracket to the end of the first line (prose); the
+    // task's own reading of the whole bracket must not be served that shorter reading.
+    const [task] = parsePlan('1. 推进试点工作（试点（一期）\n省财政厅牵头，省发改委参加）').tasks;
+    assert.equal(task.clause?.form, 'paren');
+    assert.deepEqual(task.lead.map((m) => m.name), ['省财政厅']);
+    assert.ok(task.participants.some((m) => m.name === '省发改委'));
+  });
+
   it('treats names after 牵头 with no verb as participants', () => {
     assert.deepEqual(roles('1.发展文旅。（省发展改革委牵头，省商务厅、省文化广电和旅游厅）'), [
       { n: '1', lead: ['省发展改革委'], part: ['省商务厅', '省文化广电和旅游厅'] },

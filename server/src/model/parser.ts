@@ -347,15 +347,17 @@ class PlanParser {
   }
 
   /** Each bracket is read once per parse, whoever asks (continuation check, deadlines, clause). */
-  private readonly readings = new Map<number, BracketReading>();
+  private readonly readings = new Map<number, { readonly end: number; readonly reading: BracketReading }>();
 
   private read(g: { innerStart: number; innerEnd: number }): BracketReading {
-    let r = this.readings.get(g.innerStart);
-    if (!r) {
-      r = readBracket(this.text, g.innerStart, g.innerEnd, this.conventionOn);
-      this.readings.set(g.innerStart, r);
-    }
-    return r;
+    // Keyed by where the content starts, kept only for the same end: an unclosed bracket read to the
+    // end of one line (the continuation check) is a different reading from the same bracket read to
+    // the end of its task.
+    const hit = this.readings.get(g.innerStart);
+    if (hit && hit.end === g.innerEnd) return hit.reading;
+    const reading = readBracket(this.text, g.innerStart, g.innerEnd, this.conventionOn);
+    this.readings.set(g.innerStart, { end: g.innerEnd, reading });
+    return reading;
   }
 
   span(start: number, end: number): Span {
