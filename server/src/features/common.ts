@@ -1,7 +1,7 @@
 /** What every feature receives: one analysed plan document. No LSP connection, no I/O. */
 import type { Locale } from '../messages';
 import type { Range } from '../model/text';
-import type { Mention, Plan, Section, Subsection, Task } from '../model/types';
+import type { Mention, Plan, Task } from '../model/types';
 import type { Registry } from '../registry/registry';
 import { registryKey } from '../registry/registry';
 import type { Problem } from '../rules/types';
@@ -105,10 +105,21 @@ export function taskAt(plan: Plan, offset: number): Task | null {
   return null;
 }
 
-export function headingAt(plan: Plan, offset: number): Section | Subsection | null {
-  for (const h of [...plan.sections, ...plan.subsections]) if (h.span.start <= offset && offset <= h.span.end) return h;
-  return null;
+/** The last task that starts before the offset, by binary search (tasks are in document order). */
+export function lastTaskBefore(plan: Plan, offset: number): Task | null {
+  let lo = 0;
+  let hi = plan.tasks.length - 1;
+  let found: Task | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (plan.tasks[mid].span.start < offset) {
+      found = plan.tasks[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
+
 
 /** Names compare as the registry compares them: brackets and spaces do not matter. */
 export function sameName(a: string, b: string): boolean {

@@ -15,7 +15,7 @@ import { LABEL_KIND } from '../model/lexicon';
 import type { Plan } from '../model/types';
 import type { Department, Registry } from '../registry/registry';
 import { statusText } from './hover';
-import { type PlanDocument, type Position } from './common';
+import { lastTaskBefore, taskAt, type PlanDocument, type Position } from './common';
 
 interface Key {
   readonly text: string;
@@ -77,10 +77,10 @@ function inDepartmentPosition(plan: Plan, offset: number, before: string): boole
     const kind = LABEL_KIND.get(labelled[1]);
     if (kind === 'lead' || kind === 'participant') return !/[；;。]/.test(before.slice((labelled.index ?? 0) + labelled[0].length));
   }
-  for (const task of plan.tasks) {
-    const c = task.clause;
-    if (c && c.span.start < offset && offset < c.span.end && c.form !== 'labels') return true;
-  }
+  // Only the task under the cursor can hold it: asking every task for its clause would build the
+  // names of the whole plan, and completion is asked again on every character typed.
+  const c = taskAt(plan, offset)?.clause;
+  if (c && c.span.start < offset && offset < c.span.end && c.form !== 'labels') return true;
   // An opening bracket not yet closed on this line: the user is writing a clause.
   let depth = 0;
   for (const ch of before) {
@@ -179,7 +179,7 @@ export function completion(doc: PlanDocument, position: Position): CompletionLis
   const here = { start: position, end: position };
   const trimmed = before.trim();
   if (/^\d*$/.test(trimmed)) {
-    const prev = [...plan.tasks].reverse().find((x) => x.span.start < lineStart);
+    const prev = lastTaskBefore(plan, lineStart);
     const range = { start: plan.lines.positionAt(offset - before.trimStart().length), end: position };
     items.push(snippet('1.', t('completion.task', locale), TASK_SNIPPET(prev ? prev.value + 1 : 1), range, '1'));
     if (plan.tasks.length === 0) items.push(snippet('分工方案', t('completion.skeleton', locale), SKELETON_SNIPPET, range, '0'));

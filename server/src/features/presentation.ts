@@ -52,7 +52,7 @@ export function semanticTokens(doc: PlanDocument): SemanticTokens {
       else if (role === 'lead') add({ start, end }, 'class', DECLARATION | kind);
       else add({ start, end }, 'variable', kind);
     });
-    for (const d of task.deadlines) add(d.span, 'string', 0);
+    task.forEachDeadline((start, end) => add({ start, end }, 'string', 0));
   }
   while (h < headings.length) add(headings[h++].numeralSpan, 'namespace', 0);
   return { data: encode(plan, tokens) };

@@ -1047,6 +1047,9 @@ export class PlanTask implements Task {
   forEachName(fn: (role: Role, name: string, start: number, end: number) => void): void {
     for (const m of this.reading.mentions) fn(m.role, m.name, this.base + m.start, this.base + m.end);
   }
+  forEachDeadline(fn: (start: number, end: number) => void): void {
+    for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);
+  }
 
   private make() {
     if (this.made) return this.made;

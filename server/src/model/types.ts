@@ -109,6 +109,8 @@ export interface Task {
   readonly names: readonly TaskName[];
   /** Each mention's role, name and document offsets, in order, building no objects. */
   forEachName(fn: (role: Role, name: string, start: number, end: number) => void): void;
+  /** Each time limit's document offsets, in order, building no objects. */
+  forEachDeadline(fn: (start: number, end: number) => void): void;
   /** True when the numbering restarted at 1 right after a heading. */
   readonly restarted: boolean;
 }

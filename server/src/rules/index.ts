@@ -1,7 +1,7 @@
 import type { Locale } from '../messages';
 import { PlanTask, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
-import type { Plan, Task } from '../model/types';
+import type { Plan } from '../model/types';
 import type { Registry } from '../registry/registry';
 import { unbalancedBracket } from './brackets';
 import { departments } from './departments';
@@ -68,7 +68,6 @@ const NONE: readonly Finding[] = [];
 
 /** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
 class Judge implements TaskRuleContext {
-  task!: Task;
   reading!: TaskReading;
   private findings: Finding[] | null = null;
 
@@ -78,10 +77,9 @@ class Judge implements TaskRuleContext {
     private readonly severities: CheckOptions['severities'],
   ) {}
 
-  findingsOf(task: Task, reading: TaskReading): readonly Finding[] {
+  findingsOf(reading: TaskReading): readonly Finding[] {
     const hit = kept.get(reading);
     if (hit && hit.registry === this.registry && hit.locale === this.locale && hit.severities === this.severities) return hit.findings;
-    this.task = task;
     this.reading = reading;
     this.findings = null;
     for (const rule of TASK_RULES) rule(this);
@@ -107,7 +105,7 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
     // The task rules judge readings, which only a plan made by parsePlan carries.
     if (!(task instanceof PlanTask)) throw new Error('checkPlan needs a plan made by parsePlan');
     const { base, reading } = task;
-    for (const f of judge.findingsOf(task, reading)) {
+    for (const f of judge.findingsOf(reading)) {
       problems.push({
         code: f.code,
         severity: f.severity,

@@ -3,7 +3,7 @@ import type { TaskRule } from './types';
 
 /** A task with no responsibility clause at all (a bracket holding only a time limit does not count). */
 export const noClause: TaskRule = (ctx) => {
-  if (ctx.reading.clause) return;
-  const { task } = ctx;
-  ctx.report('no-clause', ctx.reading.numberStart, ctx.reading.numberEnd, t('no-clause', ctx.locale, { task: task.number }));
+  const r = ctx.reading;
+  if (r.clause) return;
+  ctx.report('no-clause', r.numberStart, r.numberEnd, t('no-clause', ctx.locale, { task: r.number }));
 };

@@ -1,6 +1,6 @@
 import type { Locale } from '../messages';
 import type { TaskReading } from '../model/parser';
-import type { Plan, Span, Task } from '../model/types';
+import type { Plan, Span } from '../model/types';
 import type { Registry } from '../registry/registry';
 
 export const RULE_CODES = [
@@ -72,7 +72,7 @@ export type Rule = (ctx: RuleContext) => void;
  * kept with the task's reading (rules/index.ts) rather than found again on every keystroke.
  */
 export interface TaskRuleContext {
-  readonly task: Task;
+  /** Only the reading: findings are kept with it, so they may depend on nothing else of the task. */
   readonly reading: TaskReading;
   readonly registry: Registry;
   readonly locale: Locale;
