@@ -40,11 +40,6 @@ export class DocumentCache {
     return entry;
   }
 
-  /** The newest analysis held for a document, whatever its version. */
-  peek(uri: string): CachedAnalysis | undefined {
-    return this.entries.get(uri);
-  }
-
   evict(uri: string): void {
     this.entries.delete(uri);
     this.tasks.delete(uri);

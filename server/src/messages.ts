@@ -133,7 +133,6 @@ const TABLE = {
   'completion.task': { 'zh-cn': '新任务（含责任分工）', en: 'New task with its clause' },
   'completion.clause': { 'zh-cn': '责任分工（牵头、参加）', en: 'Responsibility clause (lead, participants)' },
   'completion.skeleton': { 'zh-cn': '分工方案框架', en: 'Plan skeleton' },
-  'completion.outdated': { 'zh-cn': '已{change}，现为 {successors}', en: '{change}, now {successors}' },
   'progress.check': { 'zh-cn': '检查分工方案', en: 'Checking plans' },
   'progress.files': { 'zh-cn': '{done}/{total} 个文件', en: '{done}/{total} files' },
   'check.tooLarge': {

@@ -1,10 +1,10 @@
 /**
  * The one wrapper every handler runs through (microsoft/vscode css-language-features
- * utils/runner.ts): a cancelled request gets the empty answer (or a cancellation error where the
- * protocol wants one), and an exception is logged with the document it concerned and answered
- * with the empty result, so one bad document never takes the server down.
+ * utils/runner.ts): a cancelled request gets the empty answer, and an exception is logged with the
+ * document it concerned and answered with the empty result, so one bad document never takes the
+ * server down.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 
 export interface Logger {
   error(message: string): void;
@@ -13,10 +13,6 @@ export interface Logger {
 export function formatError(message: string, err: unknown): string {
   if (err instanceof Error) return `${message}: ${err.message}\n${err.stack ?? ''}`;
   return `${message}: ${String(err)}`;
-}
-
-export function cancelled<T>(): ResponseError<T> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 
 /**

@@ -67,10 +67,6 @@ export class Session {
     );
   }
 
-  log(message: string): void {
-    this.connection.console.log(message);
-  }
-
   error(message: string): void {
     this.connection.console.error(message);
   }

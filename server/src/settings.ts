@@ -92,13 +92,6 @@ export class SettingsStore {
     this.perUri.delete(uri);
   }
 
-  /** Every registry file some document uses, to know which file changes matter. */
-  watchedRegistryFiles(): Set<string> {
-    const files = new Set<string>();
-    for (const key of this.registries.keys()) for (const f of (JSON.parse(key) as { files: string[] }).files) files.add(f);
-    return files;
-  }
-
   /** Drops cached registries that read any of the given files; true when one was dropped. */
   registryFilesChanged(paths: readonly string[]): boolean {
     let dropped = false;

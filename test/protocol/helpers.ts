@@ -16,10 +16,6 @@ export function posOf(text: string, needle: string, nth = 0, delta = 0): Pos {
   return new LineIndex(text).positionAt(at + delta);
 }
 
-export function offsetOf(text: string, pos: Pos): number {
-  return new LineIndex(text).offsetAt(pos);
-}
-
 /** The task numbers of a plan-like text, in order (1. / 1、 / "3 " at line start). */
 export function taskNumbers(text: string): number[] {
   return text

@@ -3,6 +3,11 @@
  * postMessage and the page's own script inserts them as text nodes, so a department called
  * `<img onerror=…>` stays a string. Pure, for unit tests.
  */
+// The exports' escaping: one definition for the page and the HTML export (bytes.ts bundles it already).
+import { escapeHtml } from '../../../server/src/reviewer/export';
+
+export { escapeHtml };
+
 export interface PageOptions {
   readonly cspSource: string;
   readonly nonce: string;
@@ -13,9 +18,6 @@ export interface PageOptions {
   readonly strings: Readonly<Record<'title' | 'filter' | 'filterPlaceholder' | 'exportCsv' | 'exportXlsx' | 'loading', string>>;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function matrixPage(o: PageOptions): string {
   const e = escapeHtml;

@@ -1,6 +1,6 @@
 /** `fengong diff OLD NEW`: what changed between two drafts, task by task and per department. */
 import { diffPlans, formatDiffText } from '../reviewer/diff';
-import { ArgsError, loadPlan, parseReviewerArgs, reviewerRegistry, withUsage } from './input';
+import { ArgsError, loadPlan, parseReviewerArgs, loadRegistriesReporting, withUsage } from './input';
 import type { CliIO } from './main';
 import { s } from './strings';
 
@@ -8,7 +8,7 @@ export function diffCommand(argv: readonly string[], io: CliIO, env: NodeJS.Proc
   return withUsage(io, env, 'usageDiff', async () => {
     const args = parseReviewerArgs(argv, env, { formats: ['text', 'json'] });
     if (args.paths.length !== 2) throw new ArgsError(s('twoPlans', args.locale));
-    const registry = reviewerRegistry(args, io);
+    const registry = loadRegistriesReporting(args, io);
     const before = await loadPlan(args.paths[0], args, io);
     const after = await loadPlan(args.paths[1], args, io);
     if (!before || !after) return 2;

@@ -208,11 +208,6 @@ export function writeStdout(io: CliIO, data: string): void {
   else io.out(data.replace(/\r?\n$/, ''));
 }
 
-/** The registry the options ask for; its file problems go to stderr, as `check` reports them. */
-export function reviewerRegistry(args: ReviewerArgs, io: CliIO): Registry {
-  return loadRegistriesReporting(args, io);
-}
-
 /** Loads the registries of the options and reports each broken file as file:line:col on stderr. */
 export function loadRegistriesReporting(args: Pick<CommonArgs, 'registries' | 'defaultRegistry' | 'locale'>, io: CliIO): Registry {
   const registry = loadRegistries(args.registries, args.defaultRegistry);

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { matrixToCsv, matrixToHtml, matrixToMarkdown, matrixToXlsx } from '../reviewer/export';
 import { buildMatrix } from '../reviewer/matrix';
-import { ArgsError, loadPlan, parseReviewerArgs, reviewerRegistry, withUsage, writeStdout } from './input';
+import { ArgsError, loadPlan, parseReviewerArgs, loadRegistriesReporting, withUsage, writeStdout } from './input';
 import type { CliIO } from './main';
 import { s } from './strings';
 
@@ -24,7 +24,7 @@ export function matrixCommand(argv: readonly string[], io: CliIO, env: NodeJS.Pr
       io.err(s('xlsxNeedsOutput', args.locale));
       return 2;
     }
-    const registry = reviewerRegistry(args, io);
+    const registry = loadRegistriesReporting(args, io);
     const loaded = await loadPlan(args.paths[0], args, io);
     if (!loaded) return 2;
     const matrix = buildMatrix(loaded.plan, registry, pathToFileURL(resolve(args.paths[0])).href);

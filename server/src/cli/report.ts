@@ -1,6 +1,6 @@
 /** `fengong report --department NAME PLAN...`: what one department leads and joins, across plans. */
 import { departmentReport, formatReportText } from '../reviewer/report';
-import { ArgsError, loadPlan, parseReviewerArgs, placeName, reviewerRegistry, withUsage, type LoadedPlan } from './input';
+import { ArgsError, loadPlan, parseReviewerArgs, placeName, loadRegistriesReporting, withUsage, type LoadedPlan } from './input';
 import type { CliIO } from './main';
 import { s } from './strings';
 
@@ -9,7 +9,7 @@ export function reportCommand(argv: readonly string[], io: CliIO, env: NodeJS.Pr
     const args = parseReviewerArgs(argv, env, { formats: ['text', 'json'], department: true });
     if (!args.department) throw new ArgsError(s('departmentRequired', args.locale));
     if (args.paths.length === 0) throw new ArgsError(s('noPaths', args.locale));
-    const registry = reviewerRegistry(args, io);
+    const registry = loadRegistriesReporting(args, io);
     const plans: LoadedPlan[] = [];
     let unreadable = false;
     for (const p of args.paths) {

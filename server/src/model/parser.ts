@@ -15,7 +15,7 @@ import {
   type RawMention,
 } from './clause';
 import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
-import { LineIndex, TextSpan } from './text';
+import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
   Clause,
@@ -151,10 +151,6 @@ function onlyTrailing(t: string, from: number, to: number): boolean {
 }
 const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set([...'。．.；;，,、！!*_~`'].map((c) => c.charCodeAt(0)));
 
-/** \s plus the ideographic space, without a regular expression on a one-character string. */
-function isWhite(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
-}
 
 /** A clause with document offsets, before spans are made (so a task's reading can be reused). */
 interface RawClause {
@@ -416,7 +412,7 @@ class PlanParser {
         continue;
       }
       let s = lineStart;
-      while (s < lineEnd && (isWhite(t.charCodeAt(s)) || t.charCodeAt(s) === 0xfeff)) s++;
+      while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
       const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
       // Markdown: headings, list bullets, quotes, emphasis.
       const c0 = t.charCodeAt(s);

@@ -14,6 +14,11 @@ export interface Range {
   readonly end: Position;
 }
 
+/** What /\s/ matches (the ideographic space and the byte-order mark included), by character code. */
+export function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: readonly number[];

@@ -6,7 +6,7 @@
  * reported once as a rename, not as one loss and one gain per task.
  */
 import type { Locale } from '../messages';
-import type { Plan, Task } from '../model/types';
+import type { Plan } from '../model/types';
 import type { Registry } from '../registry/registry';
 import { bodyOf } from './identity';
 import { taskBody, taskKeys } from './matrix';
@@ -67,23 +67,18 @@ export interface PlanDiff {
   readonly departments: readonly DepartmentChange[];
 }
 
-export interface DiffOptions {
-  /** Below this similarity two tasks are a removal and an addition, not a rewording. */
-  readonly threshold?: number;
-}
+/** Below this similarity two tasks are a removal and an addition, not a rewording. */
+const THRESHOLD = 0.5;
 
 interface Side {
-  readonly plan: Plan;
-  readonly tasks: readonly Task[];
   readonly infos: DiffTask[];
   readonly norm: string[];
 }
 
-export function diffPlans(oldPlan: Plan, newPlan: Plan, registry: Registry, options: DiffOptions = {}): PlanDiff {
-  const threshold = options.threshold ?? 0.5;
+export function diffPlans(oldPlan: Plan, newPlan: Plan, registry: Registry): PlanDiff {
   const a = side(oldPlan);
   const b = side(newPlan);
-  const pairs = match(a, b, threshold);
+  const pairs = match(a, b, THRESHOLD);
   const inOrder = longestIncreasing(pairs.map((p) => p.j));
   const oldNames = namesOf(a.infos);
   const newNames = namesOf(b.infos);
@@ -180,7 +175,7 @@ function side(plan: Plan): Side {
     lead: [...new Set(t.lead.map((m) => m.name))],
     participants: [...new Set(t.participants.map((m) => m.name))].filter((x) => !t.lead.some((m) => m.name === x)),
   }));
-  return { plan, tasks: plan.tasks, infos, norm: infos.map((t) => normalise(t.text)) };
+  return { infos, norm: infos.map((t) => normalise(t.text)) };
 }
 
 /** Words only: spaces, punctuation and symbols say nothing about which task this is. */

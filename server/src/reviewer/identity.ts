@@ -16,9 +16,3 @@ export function bodyOf(name: string, registry: Registry): string {
   }
   return `body:${d.name}`;
 }
-
-/** The current name of a body, for display: the registry's preferred name when known. */
-export function currentName(name: string, registry: Registry): string {
-  const id = bodyOf(name, registry);
-  return id.startsWith('body:') ? id.slice(5) : name;
-}

@@ -4,6 +4,7 @@
  */
 import type { Matrix, MatrixDepartment, TaskInfo } from '../protocol';
 import type { Plan, Task } from '../model/types';
+import { isWhite } from '../model/text';
 import type { Registry } from '../registry/registry';
 
 const LABEL_LENGTH = 30;
@@ -28,7 +29,7 @@ export function taskLabel(plan: Plan, task: Task): string {
   let cut = -1;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    if (isWhite(c)) {
       spaces = true;
       continue;
     }
@@ -52,10 +53,6 @@ function squeeze(s: string, spaces: boolean): string {
 
 const SENTENCE_END = new Set([...'。；;！!？?'].map((c) => c.charCodeAt(0)));
 
-/** What /\s/ matches, without a regular expression on one character. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
-}
 
 function wholeBodyLabel(plan: Plan, task: Task): string {
   const body = taskBody(plan, task);
