@@ -146,7 +146,8 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan, registry: Registry): Pla
     for (const x of t.lead) dept.add(x, 'leadLost', { old: t.key, new: null });
     for (const x of t.participants) dept.add(x, 'participantLost', { old: t.key, new: null });
   }
-  changed.sort((x, y) => b.infos.indexOf(x.new) - b.infos.indexOf(y.new));
+  // New drafts' tasks are in document order, one per line: order by line, not by searching the list.
+  changed.sort((x, y) => x.new.line - y.new.line);
   const order = [...newNames, ...oldNames];
   return {
     old: { title: oldPlan.title?.text ?? null, tasks: a.infos.length },
@@ -212,7 +213,11 @@ function match(a: Side, b: Side, threshold: number): Pair[] {
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const byText = new Map<string, number[]>();
-  a.norm.forEach((t, i) => byText.set(t, [...(byText.get(t) ?? []), i]));
+  a.norm.forEach((t, i) => {
+    const list = byText.get(t);
+    if (list) list.push(i);
+    else byText.set(t, [i]);
+  });
   b.norm.forEach((t, j) => {
     const candidates = (byText.get(t) ?? []).filter((i) => !usedA.has(i));
     if (!t || candidates.length === 0) return;
