@@ -21,8 +21,6 @@ export interface LoadedText {
   readonly docx: boolean;
 }
 
-export const DOCX_FILE = /\.docx$/i;
-
 /** Reads a plan file (text in any encoding decodePlanBytes knows, or .docx); reports why not on stderr. */
 export async function loadPlanText(file: string, locale: Locale, io: CliIO): Promise<LoadedText | null> {
   const bytes = readBytes(file, locale, io);

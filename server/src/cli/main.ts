@@ -11,7 +11,8 @@ import { RULE_CODES, type RuleCode, type SeveritySetting } from '../rules';
 import { toJson, toSarif, toText, type FileResult } from './output';
 import { s } from './strings';
 import { diffCommand } from './diff';
-import { DOCX_FILE, docxTextLine, loadPlanText, loadRegistriesReporting, loadTextPlan, localeFromArgv, scanArgs, withParagraphs, type CommonArgs, type LoadedText } from './input';
+import { docxTextLine, loadPlanText, loadRegistriesReporting, loadTextPlan, localeFromArgv, scanArgs, withParagraphs, type CommonArgs, type LoadedText } from './input';
+import { isDocxName } from '../io/planFile';
 import { matrixCommand } from './matrix';
 import { reportCommand } from './report';
 import { summary } from './summary';
@@ -139,6 +140,14 @@ export function checkFile(file: string, registry: Registry, args: CheckArgs, io:
  * A `null` entry is a file already reported unreadable: skipped, and the exit code is 2.
  */
 export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, preloaded: ReadonlyMap<string, LoadedText | null> = new Map()): number {
+  const args = parseOrExit(argv, io, env);
+  if (typeof args === 'number') return args;
+  const registry = loadRegistriesReporting(args, io);
+  return checkFiles(args, registry, expandPaths(args.paths, args.locale, io), io, preloaded);
+}
+
+/** The arguments of check/summary, or the exit code when they were a usage error, --help or --version. */
+function parseOrExit(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv): CheckArgs | number {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(argv, env);
@@ -157,9 +166,16 @@ export function run(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv =
     io.out(VERSION);
     return 0;
   }
-  const args = parsed;
-  const registry = loadRegistriesReporting(args, io);
-  const { files, failed } = expandPaths(args.paths, args.locale, io);
+  return parsed;
+}
+
+function checkFiles(
+  args: CheckArgs,
+  registry: Registry,
+  { files, failed }: { files: string[]; failed: boolean },
+  io: CliIO,
+  preloaded: ReadonlyMap<string, LoadedText | null>,
+): number {
   let unreadable = failed;
   const results: FileResult[] = [];
   for (const f of files) {
@@ -194,22 +210,15 @@ const REVIEWER_COMMANDS: Record<string, (argv: readonly string[], io: CliIO, env
 export async function runAsync(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const command = REVIEWER_COMMANDS[argv[0]];
   if (command) return command(argv.slice(1), io, env);
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs(argv, env);
-  } catch {
-    return run(argv, io, env);
-  }
+  // The same steps as run(), arguments parsed and folders walked once, with Word files read first
+  // (asynchronously); a broken one is reported and skipped, the rest checked, and the exit code is 2.
+  const args = parseOrExit(argv, io, env);
+  if (typeof args === 'number') return args;
+  const registry = loadRegistriesReporting(args, io);
+  const expanded = expandPaths(args.paths, args.locale, io);
   const preloaded = new Map<string, LoadedText | null>();
-  if (typeof parsed === 'object') {
-    const quiet: CliIO = { out: () => undefined, err: () => undefined };
-    for (const f of expandPaths(parsed.paths, parsed.locale, quiet).files) {
-      if (!DOCX_FILE.test(f)) continue;
-      // A broken Word file is reported and skipped; run() checks the rest and exits 2 at the end.
-      preloaded.set(f, await loadPlanText(f, parsed.locale, io));
-    }
-  }
-  return run(argv, io, env, preloaded);
+  for (const f of expanded.files) if (isDocxName(f)) preloaded.set(f, await loadPlanText(f, args.locale, io));
+  return checkFiles(args, registry, expanded, io, preloaded);
 }
 
 if (require.main === module) {

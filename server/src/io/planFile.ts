@@ -14,9 +14,14 @@ export type PlanFileText =
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const DOCX_NAME = /\.docx$/i;
 
+/** Whether the name says Word (.docx): what can be known before reading the file. */
+export function isDocxName(name: string): boolean {
+  return DOCX_NAME.test(name);
+}
+
 /** Whether the file must go through the (asynchronous) Word reader. */
 export function isWordFile(name: string, bytes: Uint8Array): boolean {
-  return DOCX_NAME.test(name) || looksLikeZip(bytes);
+  return isDocxName(name) || looksLikeZip(bytes);
 }
 
 /** A text plan (the synchronous part): refuses .doc and binary files. */
