@@ -187,7 +187,7 @@ export function codeActions(doc: PlanDocument, diagnostics: readonly Diagnostic[
   }
   if (wants(RENUMBER_KIND)) {
     const a = renumberAction(doc);
-    if (a) out.push({ ...a, command: undefined });
+    if (a) out.push(a);
   }
   return out;
 }

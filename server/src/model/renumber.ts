@@ -34,7 +34,19 @@ export function targetNumbers(plan: Plan): number[] {
   return out;
 }
 
-export function renumberEdits(plan: Plan): TextEdit[] {
+/**
+ * The edits, made once per plan: quick fixes and the source action are asked for on every cursor
+ * move (and once more per numbering problem in a request), the renumber command once more.
+ */
+const editsByPlan = new WeakMap<Plan, readonly TextEdit[]>();
+
+export function renumberEdits(plan: Plan): readonly TextEdit[] {
+  let edits = editsByPlan.get(plan);
+  if (!edits) editsByPlan.set(plan, (edits = makeEdits(plan)));
+  return edits;
+}
+
+function makeEdits(plan: Plan): TextEdit[] {
   const targets = targetNumbers(plan);
   const edits: TextEdit[] = [];
   plan.tasks.forEach((task, i) => {
@@ -54,14 +66,31 @@ export function renumberEdits(plan: Plan): TextEdit[] {
 
 /** The first task numbered `value` (within the section the reference stands in, if numbering restarts). */
 export function referencedTaskIndex(plan: Plan, value: number, at: number): number | null {
-  const candidates = plan.tasks.filter((t) => t.value === value);
-  if (candidates.length === 0) return null;
+  const candidates = tasksByValue(plan).get(value);
+  if (!candidates) return null;
   if (candidates.length > 1 && plan.numberingRestarts) {
     const here = plan.sections.find((s) => s.extent.start <= at && at <= s.extent.end);
     const local = candidates.find((t) => t.section === here);
     if (local) return local.index;
   }
   return candidates[0].index;
+}
+
+/** Tasks by number, in document order, per plan: each reference looked up without a scan of all tasks. */
+const byValue = new WeakMap<Plan, Map<number, Task[]>>();
+
+function tasksByValue(plan: Plan): Map<number, Task[]> {
+  let index = byValue.get(plan);
+  if (!index) {
+    index = new Map();
+    for (const t of plan.tasks) {
+      const list = index.get(t.value);
+      if (list) list.push(t);
+      else index.set(t.value, [t]);
+    }
+    byValue.set(plan, index);
+  }
+  return index;
 }
 
 /** Applies edits (non-overlapping) to a text; used by tests and by anything that previews. */
