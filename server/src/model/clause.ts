@@ -160,14 +160,8 @@ function groupsOf(text: string, seg: Item): Group[] {
       depth = Math.max(0, depth - 1);
       continue;
     }
-    if (depth > 0 || !VERB_FIRST_CODES.has(c)) continue;
-    let verb: string | undefined;
-    for (const v of VERBS) {
-      if (i + v.length <= seg.end && text.startsWith(v, i)) {
-        verb = v;
-        break;
-      }
-    }
+    if (depth > 0) continue;
+    const verb = verbAt(text, i, seg.end);
     if (!verb) continue;
     // 负责 inside a name is not a verb; a verb needs names before it or follows 会同.
     const items = splitNames(text, { start: from, end: i });
@@ -195,8 +189,7 @@ function splitNames(text: string, region: Item): Item[] {
   const joined: Item[] = [];
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
-    // /^各[市区县省]$/ without slicing every part to test it.
-    if (p.end - p.start === 2 && text.charCodeAt(p.start) === 0x5404 /* 各 */ && '市区县省'.includes(text[p.start + 1]) && k + 1 < parts.length) {
+    if (isCollectivePlace(text, p.start, p.end) && k + 1 < parts.length) {
       joined.push({ start: p.start, end: parts[k + 1].end });
       k++;
     } else joined.push(p);
@@ -317,10 +310,6 @@ function collectNames(text: string, items: Item[], role: Role, via: string | nul
   }
 }
 
-function isNoteSegment(text: string, seg: Item): boolean {
-  return segmentKind(text.slice(seg.start, seg.end)) === 'note';
-}
-
 /** A note (the convention, 下同), a time limit (no verb, no unit), or names — by the segment's text alone, once per distinct segment. */
 function segmentKind(s: string): 'note' | 'deadline' | 'named' {
   // Not memoised: segments are mostly distinct, and a cache of them only churned the heap.
@@ -337,15 +326,25 @@ export interface Collected {
   deadlines: RawDeadline[];
   /** Segments that are neither notes nor time limits: what names a clause would come from. */
   named: number;
+  /** Segments that are notes (the convention, 下同). */
+  notes: number;
 }
 
-/** One pass over content: segments classified as convention notes, time limits or named groups. */
-export function collect(text: string, start: number, end: number): Collected {
-  const out: Collected = { groups: [], deadlines: [], named: 0 };
+/** Content as segments of convention notes, time limits and named groups: the one-scan shortcut when the content is plain. */
+function collect(text: string, start: number, end: number): Collected {
+  return plainCollect(text, start, end) ?? collectGeneral(text, start, end);
+}
+
+/** One pass over any content: segments classified as convention notes, time limits or named groups. */
+export function collectGeneral(text: string, start: number, end: number): Collected {
+  const out: Collected = { groups: [], deadlines: [], named: 0, notes: 0 };
   for (const seg of segments(text, start, end)) {
     const str = text.slice(seg.start, seg.end);
     const kind = segmentKind(str);
-    if (kind === 'note') continue;
+    if (kind === 'note') {
+      out.notes++;
+      continue;
+    }
     if (kind === 'deadline') {
       out.deadlines.push({ text: str, start: seg.start, end: seg.end });
       continue;
@@ -394,7 +393,7 @@ function roleOf(groups: readonly Group[], k: number, explicit: boolean, conventi
 }
 
 function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
-  assignRoles(text, plainCollect(text, start, end) ?? collect(text, start, end), convention, out, defaultRole, defaultVia);
+  assignRoles(text, collect(text, start, end), convention, out, defaultRole, defaultVia);
 }
 
 /**
@@ -413,9 +412,9 @@ const PLAIN: Uint8Array = (() => {
 })();
 
 /**
- * collect() for the clause most plans are made of — names, 、, verbs and ，；, nothing else: one
- * scan that finds exactly what collect() finds (a property test holds the two equal), without its
- * general machinery. For any other content it answers null and collect() does the work.
+ * collectGeneral() for the clause most plans are made of — names, 、, verbs and ，；, nothing else:
+ * one scan that finds exactly what collectGeneral() finds (a property test holds the two equal),
+ * without its general machinery. For any other content it answers null and collectGeneral() works.
  *
  * With only those characters, every segment is named (no time-limit or note words can occur), no
  * bracket protects anything, no conjunction splits a name and no leading or trailing word is
@@ -423,7 +422,7 @@ const PLAIN: Uint8Array = (() => {
  */
 export function plainCollect(text: string, start: number, end: number): Collected | null {
   for (let i = start; i < end; i++) if (PLAIN[text.charCodeAt(i)] === 0) return null;
-  const out: Collected = { groups: [], deadlines: [], named: 0 };
+  const out: Collected = { groups: [], deadlines: [], named: 0, notes: 0 };
   let segStart = start;
   for (let i = start; i <= end; i++) {
     if (i < end && PLAIN[text.charCodeAt(i)] !== 2) continue;
@@ -439,14 +438,7 @@ function plainSegment(text: string, start: number, end: number, out: Collected):
   let from = start;
   let prev: Group | undefined;
   for (let i = start; i < end; i++) {
-    if (!VERB_FIRST_CODES.has(text.charCodeAt(i))) continue;
-    let verb: string | undefined;
-    for (let v = 0; v < VERBS.length; v++) {
-      if (i + VERBS[v].length <= end && text.startsWith(VERBS[v], i)) {
-        verb = VERBS[v];
-        break;
-      }
-    }
+    const verb = verbAt(text, i, end);
     if (!verb) continue;
     const items = plainNames(text, from, i);
     if (!items) return false;
@@ -467,7 +459,7 @@ function plainNames(text: string, start: number, end: number): Item[] | null {
   let a = start;
   for (let i = start; i <= end; i++) {
     if (i < end && PLAIN[text.charCodeAt(i)] !== 3) continue;
-    if (i - a === 2 && text.charCodeAt(a) === 0x5404 /* 各 */ && '市区县省'.includes(text[a + 1])) return null;
+    if (isCollectivePlace(text, a, i)) return null;
     if (i > a) items.push({ start: a, end: i });
     a = i + 1;
   }
@@ -562,14 +554,14 @@ export function readBracket(text: string, start: number, end: number, convention
   const labels = findLabels(text, start, end);
   const hasUnitLabel = labels.some(UNIT_LABEL);
   if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention) };
-  const c = plainCollect(text, start, end) ?? collect(text, start, end);
+  const c = collect(text, start, end);
   const clauseLike = hasUnitLabel || (c.named > 0 && namesUnits(text, c, start, end));
   if (clauseLike) {
     const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
     assignRoles(text, c, convention, out, 'lead', null);
     return { kind: 'clause', content: out };
   }
-  if (c.named === 0 && c.deadlines.length > 0 && !hasNote(text, start, end)) return { kind: 'deadline', content: null };
+  if (c.named === 0 && c.deadlines.length > 0 && c.notes === 0) return { kind: 'deadline', content: null };
   return { kind: 'other', content: null };
 }
 
@@ -581,13 +573,18 @@ function namesUnits(text: string, c: Collected, start: number, end: number): boo
 }
 
 function hasVerb(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    if (!VERB_FIRST_CODES.has(text.charCodeAt(i))) continue;
-    for (const v of VERBS) if (i + v.length <= end && text.startsWith(v, i)) return true;
-  }
+  for (let i = start; i < end; i++) if (verbAt(text, i, end)) return true;
   return false;
 }
 
-function hasNote(text: string, start: number, end: number): boolean {
-  return segments(text, start, end).some((seg) => isNoteSegment(text, seg));
+/** The verb starting at i and ending by `end` (the longest: VERBS is longest first), if any. */
+function verbAt(text: string, i: number, end: number): string | undefined {
+  if (!VERB_FIRST_CODES.has(text.charCodeAt(i))) return undefined;
+  for (let v = 0; v < VERBS.length; v++) if (i + VERBS[v].length <= end && text.startsWith(VERBS[v], i)) return VERBS[v];
+  return undefined;
+}
+
+/** 各市, 各区, 各县, 各省 standing alone in a list: one collective with the next piece (各市、县政府). */
+function isCollectivePlace(text: string, start: number, end: number): boolean {
+  return end - start === 2 && text.charCodeAt(start) === 0x5404 /* 各 */ && '市区县省'.includes(text[start + 1]);
 }
