@@ -131,7 +131,7 @@ describe('cross-references: found from each 第 as the global expression found t
   });
 });
 
-describe('a list\'s shared level prefix: read by character codes as LEVEL_PREFIX_RE read it', () => {
+describe('a list\'s shared level prefix', () => {
   it('gives 省财政厅 after 省商务厅 exactly where the expression did', () => {
     // 财政厅 takes the 省 of the name before it unless that name's 省 is not a level (省直…, 省级…).
     for (const [list, second] of [

@@ -16,6 +16,7 @@ import {
   VERBS,
   isBarePlace,
   lacksLevelPrefix,
+  levelPrefix,
   looksLikePerson,
   looksLikeUnit,
   memoize,
@@ -263,13 +264,6 @@ function dropNameplate(name: string): string {
 
 const baseName = memoize((written: string) => dropNameplate(cleanName(written)));
 
-/** LEVEL_PREFIX_RE's level character (省 市 区 县 not followed by 场直级属域), by character codes: no match array per name. */
-function levelPrefix(name: string): string | null {
-  const c = name.charCodeAt(0);
-  if (c !== 0x7701 /* 省 */ && c !== 0x5e02 /* 市 */ && c !== 0x533a /* 区 */ && c !== 0x53bf /* 县 */) return null;
-  if (name.length > 1 && '场直级属域'.includes(name[1])) return null;
-  return name[0];
-}
 
 /** Expands shared suffixes and prefixes within one list and builds the normalised names. */
 function normaliseList(text: string, items: Item[], role: Role, via: string | null): RawMention[] {

@@ -131,11 +131,17 @@ const OWN_ISSUER_RE = new RegExp(
   `^(?:${PROVINCES.join('|')})|^(?:各|相关|有关|全|国|中|人行|人民银行|市级|省级|区级|县级|省直|市直|区直|县直)|^..?[州市县省]|海关|证监|银监|保监|金融监管|能源监管|电监|调查总队|人民银行`,
 );
 
-export const LEVEL_PREFIX_RE = /^([省市区县])(?![场直级属域])/;
+/** A name's level character: 省 市 区 县 at its start, unless followed by 场直级属域 (市场监管局, 省直单位). */
+export function levelPrefix(name: string): string | null {
+  const c = name.charCodeAt(0);
+  if (c !== 0x7701 /* 省 */ && c !== 0x5e02 /* 市 */ && c !== 0x533a /* 区 */ && c !== 0x53bf /* 县 */) return null;
+  if (name.length > 1 && '场直级属域'.includes(name[1])) return null;
+  return name[0];
+}
 
 /** Whether a name written without its level (财政厅 after 省商务厅) should take the list's shared prefix. */
 export const lacksLevelPrefix = memoize(function lacksLevelPrefix(name: string): boolean {
-  return !LEVEL_PREFIX_RE.test(name) && !OWN_ISSUER_RE.test(name) && looksLikeUnit(name) && name.length <= 12;
+  return levelPrefix(name) === null && !OWN_ISSUER_RE.test(name) && looksLikeUnit(name) && name.length <= 12;
 });
 
 /** People, not departments: 分管副省长, 区政府分管副区长, 张三同志. */
