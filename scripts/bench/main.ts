@@ -153,7 +153,9 @@ async function measureLsp(g: GeneratedPlan, plan: Plan, cfg: Config): Promise<Ls
 /** Everything measured for one plan size. */
 async function measurePlan(size: number, cfg: Config, names: BenchNames, outline: Outline, serverReady: boolean) {
   const g = generatePlan(size, SEED, names.pool);
-  const plan = parsePlan(g.text);
+  // One untimed analysis gives the plan (for counts and LSP edit points) and the problems.
+  const checked = analyse(g.text, names.registry);
+  const plan = checked.plan;
   const mdPlan = parsePlan(g.markdown);
   const reps = cfg.reps(size);
   const analysisRuns = await timeRunsCpu(reps, cfg.warmup, () => analyse(g.text, names.registry));
@@ -165,7 +167,7 @@ async function measurePlan(size: number, cfg: Config, names: BenchNames, outline
   const peer = median(peerRuns.wall);
   const floor = median(await timeRuns(reps, cfg.warmup, () => floorScan(g.text)));
   const problems: Record<string, number> = {};
-  for (const p of analyse(g.text, names.registry).problems) problems[p.code] = (problems[p.code] ?? 0) + 1;
+  for (const p of checked.problems) problems[p.code] = (problems[p.code] ?? 0) + 1;
   const lsp = serverReady ? await measureLsp(g, plan, cfg) : null;
   return {
     tasks: g.tasks,
