@@ -23,8 +23,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await started;
     return languageClient;
   };
-  const matrixOf = async (uri: vscode.Uri): Promise<Matrix | null> =>
-    (await ready()).sendRequest(MatrixRequest, { uri: uri.toString() });
+  const matrixOf = async (uri: vscode.Uri): Promise<Matrix | null> => {
+    // The server answers for documents it has: a plan chosen in the explorer is opened (not shown) first.
+    await vscode.workspace.openTextDocument(uri);
+    return (await ready()).sendRequest(MatrixRequest, { uri: uri.toString() });
+  };
   const statusBar = new PlanStatusBar(async (uri) => (await ready()).sendRequest(StatusRequest, { uri: uri.toString() }));
 
   const docxPlans = new DocxPlans(async (file) => (await ready()).sendRequest(DocxTextRequest, { uri: file.toString() }));

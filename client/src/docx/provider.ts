@@ -34,9 +34,14 @@ export class DocxPlans implements vscode.TextDocumentContentProvider, vscode.Dis
     for (const d of vscode.workspace.textDocuments) void this.asPlan(d);
   }
 
+  /** Text open() has just read, for the provider call that opening makes (one read per open, not two). */
+  private readonly justRead = new Map<string, string>();
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const file = fromDocxUri(uri);
     this.watch(uri, file);
+    const ready = this.justRead.get(uri.toString());
+    if (ready !== undefined) return ready;
     const read = await this.read(file);
     if ('error' in read) throw new Error(read.error);
     return read.text;
@@ -49,8 +54,15 @@ export class DocxPlans implements vscode.TextDocumentContentProvider, vscode.Dis
       void vscode.window.showErrorMessage(read.error);
       return undefined;
     }
-    const document = await this.asPlan(await vscode.workspace.openTextDocument(toDocxUri(file)));
-    return vscode.window.showTextDocument(document, { preview: false });
+    const uri = toDocxUri(file);
+    this.justRead.set(uri.toString(), read.text);
+    try {
+      const document = await this.asPlan(await vscode.workspace.openTextDocument(uri));
+      return await vscode.window.showTextDocument(document, { preview: false });
+    } finally {
+      // Later reads (the file changed on disk) go to the file again.
+      this.justRead.delete(uri.toString());
+    }
   }
 
   private async asPlan(document: vscode.TextDocument): Promise<vscode.TextDocument> {

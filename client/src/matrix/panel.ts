@@ -86,7 +86,8 @@ export class MatrixPanel implements vscode.Disposable {
   }
 
   private async refresh(): Promise<void> {
-    this.matrix = await this.source.matrix(this.uri);
+    // No answer (not a plan the server reads): the page shows an empty matrix rather than waiting.
+    this.matrix = (await this.source.matrix(this.uri)) ?? { uri: this.uri.toString(), title: null, tasks: [], departments: [], cells: [] };
     this.webview.title = this.matrix?.title
       ? vscode.l10n.t('Matrix: {0}', this.matrix.title)
       : vscode.l10n.t('Responsibility Matrix');

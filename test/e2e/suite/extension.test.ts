@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -124,6 +124,16 @@ describe('Fengong in a real VS Code', function () {
     assert.equal(rendered.rowWidth, 1 + 47 + 3, 'every row has a cell per task plus name and totals');
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
     assert.ok(tab, 'a webview tab is open');
+  });
+
+  it('shows the matrix of a plan chosen in the explorer without it being open', async () => {
+    // The explorer menu passes the file; nothing has opened it, so the server has not seen it yet.
+    const file = workspaceFile('资源管理器中的分工方案.fgfa');
+    writeFileSync(file.fsPath, '一、总体要求\n1.加强统筹。（省发展改革委牵头，省财政厅参加）\n2.强化保障。（省财政厅负责）\n');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.toString()));
+    const rendered = await vscode.commands.executeCommand<{ tasks: number; departments: number }>('fengong.showMatrix', file);
+    assert.equal(rendered.tasks, 2);
+    assert.equal(rendered.departments, 2);
   });
 
   it('exports the matrix as CSV with a BOM and as an Excel workbook', async () => {
