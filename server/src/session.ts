@@ -28,7 +28,8 @@ import { parsePlan } from './model/parser';
 import type { CheckWorkspaceResult } from './protocol';
 import type { RegistryIssue } from './registry/registry';
 import { formatError } from './runner';
-import { SettingsStore } from './settings';
+import { SettingsStore, type Environment } from './settings';
+import type { Analysis } from './analysis';
 
 /** Completion's index is built after the first diagnostics are out, not before them. */
 const WARM_COMPLETION_DELAY_MS = 100;
@@ -73,11 +74,12 @@ export class Session {
 
   /** The analysed open document, or null when it is not open (or closed while we waited). */
   async planDocument(uri: string): Promise<PlanDocument | null> {
+    // A plan the workspace check read needs no settings: it was analysed with them then.
+    if (!this.documents.get(uri)) return this.workspacePlans.get(uri) ?? null;
     const env = await this.settings.environment(uri);
     const doc = this.documents.get(uri);
-    if (!doc) return this.workspacePlans.get(uri) ?? null;
-    const a = this.cache.get(uri, doc.version, doc.getText(), env);
-    return { uri, plan: a.plan, problems: a.problems, registry: env.registry, locale: env.locale };
+    if (!doc) return null;
+    return planDocumentOf(uri, this.cache.get(uri, doc.version, doc.getText(), env), env);
   }
 
   async openPlanDocuments(): Promise<PlanDocument[]> {
@@ -98,16 +100,17 @@ export class Session {
 
   /** Another draft to compare `current` with: its text when open, else the file (text or Word) from disk. */
   async draft(uri: string, current: PlanDocument): Promise<Draft> {
-    const env = await this.settings.environment(current.uri);
-    let text = this.documents.get(uri)?.getText();
-    if (text === undefined) {
-      const path = localPath(uri);
-      if (path === null) return { error: t('diff.scheme', current.locale, { file: uri }) };
-      const read = await readDraftText(path, current.locale);
-      if ('error' in read) return read;
-      text = read.text;
+    // An open draft is already analysed: use that plan rather than parsing its text again.
+    if (this.documents.get(uri)) {
+      const open = await this.planDocument(uri);
+      if (open) return { plan: open.plan };
     }
-    return { plan: parsePlan(text, { firstListed: env.settings.firstListed }) };
+    const path = localPath(uri);
+    if (path === null) return { error: t('diff.scheme', current.locale, { file: uri }) };
+    const read = await readDraftText(path, current.locale);
+    if ('error' in read) return read;
+    const env = await this.settings.environment(current.uri);
+    return { plan: parsePlan(read.text, { firstListed: env.settings.firstListed }) };
   }
 
   get foldersChangeSupported(): boolean {
@@ -167,6 +170,8 @@ export class Session {
   }
 
   opened(uri: string): void {
+    // Open, the document is analysed as it is typed: the check's analysis of it would only go stale.
+    this.workspacePlans.delete(uri);
     if (!this.pullDiagnostics) this.scheduleValidation(uri);
     else if (this.pushedByCheck.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // After the first diagnostics are out, not before them.
@@ -253,9 +258,10 @@ export class Session {
           else if (read) {
             const { text } = read;
             const env = await this.settings.environment(uri);
-            const a = analyseIn(text, env);
-            doc = { uri, plan: a.plan, problems: a.problems, registry: env.registry, locale: env.locale };
+            doc = planDocumentOf(uri, analyseIn(text, env), env);
             this.workspacePlans.set(uri, doc);
+            // Settings are kept per open document; a file the check only read is not one.
+            this.settings.forget(uri);
           }
         }
         if (doc) {
@@ -324,3 +330,8 @@ type WorkDoneProgressValue =
   | { kind: 'begin'; title: string; cancellable?: boolean; message?: string; percentage?: number }
   | { kind: 'report'; message?: string; percentage?: number }
   | { kind: 'end'; message?: string };
+
+/** An analysis with what it was made with, as features see it. */
+function planDocumentOf(uri: string, a: Analysis, env: Environment): PlanDocument {
+  return { uri, plan: a.plan, problems: a.problems, registry: env.registry, locale: env.locale };
+}
