@@ -107,7 +107,8 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand((p, token) =>
     runSafe(log, 'executeCommand', String(p.arguments?.[0] ?? ''), token, null, async () => {
       const doc = session && typeof p.arguments?.[0] === 'string' ? await session.planDocument(p.arguments[0]) : null;
-      const e = doc ? executeCommand(doc, p.command, p.arguments ?? []) : null;
+      // Commands produce edits: none for a read-only Word plan, as for quick fixes and rename.
+      const e = doc && !readOnly(doc.uri) ? executeCommand(doc, p.command, p.arguments ?? []) : null;
       if (e) await connection.workspace.applyEdit(e);
       return null;
     }),

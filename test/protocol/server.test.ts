@@ -170,7 +170,7 @@ describe('language server over stdio: the seed plan', function () {
 
   it('offers no edits on a read-only Word plan, and leaves it out of a rename', async () => {
     const word = 'fengong-docx:/drafts/%E6%96%B9%E6%A1%88.docx';
-    await c.open(word, '一、甲\n1.事一。（省科技厅牵头）\n2 事二。（省科技厅牵头）\n');
+    await c.open(word, '一、甲\n1.事一。（省科技厅牵头）\n3 事二。（省科技厅牵头）\n');
     const diags = await c.waitForDiagnostics(word);
     const sep = diags.find((d) => d.code === 'missing-separator');
     assert.ok(sep, 'the Word plan is still checked');
@@ -180,6 +180,10 @@ describe('language server over stdio: the seed plan', function () {
     const edit = await c.connection.sendRequest(RenameRequest.type, { textDocument: { uri: seedUri }, position: posOf(seed, '省科技厅', 0, 1), newName: '省科学技术厅' });
     assert.ok(edit!.changes![seedUri].length > 0);
     assert.equal(edit!.changes![word], undefined);
+    // Nor does the renumber command (the plan needs it: 1, 3) send an edit for it.
+    const applied = c.appliedEdits.length;
+    await c.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.renumber, arguments: [word] });
+    assert.equal(c.appliedEdits.length, applied);
     await c.close(word);
   });
 
