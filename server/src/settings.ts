@@ -10,7 +10,7 @@ import { resolveLocale, type Locale } from './messages';
 import { DEFAULT_SETTINGS, type Settings } from './protocol';
 import { loadRegistries } from './registry/load';
 import type { Registry, RegistryIssue } from './registry/registry';
-import { RULE_CODES, type RuleCode, type SeveritySetting } from './rules/types';
+import { RULE_CODES, SEVERITY_SETTINGS, type RuleCode, type SeveritySetting } from './rules/types';
 
 export type { Settings };
 
@@ -25,7 +25,7 @@ export function normaliseSettings(raw: unknown): Settings {
   const rules: Partial<Record<RuleCode, SeveritySetting>> = {};
   if (r.rules && typeof r.rules === 'object') {
     for (const [code, level] of Object.entries(r.rules as Record<string, unknown>)) {
-      if ((RULE_CODES as readonly string[]).includes(code) && ['error', 'warning', 'info', 'hint', 'off'].includes(String(level))) {
+      if ((RULE_CODES as readonly string[]).includes(code) && SEVERITY_SETTINGS.includes(String(level))) {
         rules[code as RuleCode] = level as SeveritySetting;
       }
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { analyse } from '../analysis';
 import { resolveLocale, type Locale } from '../messages';
 import type { Registry } from '../registry/registry';
-import { RULE_CODES, type RuleCode, type SeveritySetting } from '../rules';
+import { RULE_CODES, SEVERITY_SETTINGS, type RuleCode, type SeveritySetting } from '../rules';
 import { toJson, toSarif, toText, type FileResult } from './output';
 import { s } from './strings';
 import { diffCommand } from './diff';
@@ -38,7 +38,6 @@ export interface CheckArgs extends CommonArgs {
 }
 
 const PLAN_EXTENSIONS = /\.(fgfa|txt|md|markdown|docx)$/i;
-const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CheckArgs | 'help' | 'version' {
   const fail = (m: string) => new UsageError(m);
@@ -81,7 +80,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       case '--rule': {
         const v = value();
         const [code, level] = v.split('=');
-        if (!(RULE_CODES as readonly string[]).includes(code) || !SEVERITY_VALUES.includes(level)) throw fail(s('badValue', locale, arg, v));
+        if (!(RULE_CODES as readonly string[]).includes(code) || !SEVERITY_SETTINGS.includes(level)) throw fail(s('badValue', locale, arg, v));
         args.severities[code as RuleCode] = level as SeveritySetting;
         return true;
       }

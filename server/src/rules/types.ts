@@ -22,6 +22,9 @@ export type RuleCode = (typeof RULE_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
+/** Every value a rule's severity may be set to (settings and --rule alike). */
+export const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'] satisfies readonly SeveritySetting[];
+
 export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, SeveritySetting>> = {
   'no-clause': 'error',
   'no-lead': 'error',
