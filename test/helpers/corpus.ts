@@ -62,3 +62,18 @@ export function namesRegistry(...names: string[]): Registry {
     { source: 'test', issues: [], departments: names.map((name) => ({ name, aliases: [], status: 'active' as const, successors: [], source: 'test' })) },
   ]);
 }
+
+/**
+ * The seed after a drafting round, as both diff suites use it: task 10 dropped (11–19 renumbered by
+ * hand), a new task 19 after the old 19 (so 20 onwards keep their numbers), task 29's lead changed
+ * from 省国资委 to 省财政厅.
+ */
+export function draftRound(seed: string): string {
+  const lines = seed.split('\n');
+  const at = (n: number) => lines.findIndex((l) => new RegExp(`^\\s*${n}[.\\s]`).test(l));
+  lines.splice(at(10), 1);
+  for (let n = 11; n <= 19; n++) lines[at(n)] = lines[at(n)].replace(new RegExp(`^(\\s*)${n}`), `$1${n - 1}`);
+  lines.splice(at(18) + 1, 0, '  19.加快建设新型储能和虚拟电厂示范项目。(省能源局牵头,省发改委、省财政厅参加)');
+  lines[at(29)] = lines[at(29)].replace('(省国资委负责)', '(省财政厅负责)');
+  return lines.join('\n');
+}

@@ -3,20 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiffRequest, DOCX_SCHEME, type DiffAnswer, type DiffResult } from '../../server/src/protocol';
+import { draftRound } from '../helpers/corpus';
 import { fileUri, ROOT, SEED_PATH, seedText, TestClient } from './client';
 
 const SEED_DOCX = join(ROOT, 'test', 'fixtures', 'docx', 'seed.docx');
 
-/** The seed after a drafting round: task 10 dropped (11–19 renumbered), a task added, task 29's lead changed. */
-function editedSeed(): string {
-  const lines = seedText().split('\n');
-  const at = (n: number) => lines.findIndex((l) => new RegExp(`^\\s*${n}[.\\s]`).test(l));
-  lines.splice(at(10), 1);
-  for (let n = 11; n <= 19; n++) lines[at(n)] = lines[at(n)].replace(new RegExp(`^(\\s*)${n}`), `$1${n - 1}`);
-  lines.splice(at(18) + 1, 0, '  19.加快建设新型储能和虚拟电厂示范项目。(省能源局牵头,省发改委、省财政厅参加)');
-  lines[at(29)] = lines[at(29)].replace('(省国资委负责)', '(省财政厅负责)');
-  return lines.join('\n');
-}
+const editedSeed = (): string => draftRound(seedText());
 
 function result(answer: DiffAnswer | null): DiffResult {
   assert.ok(answer, 'an answer');

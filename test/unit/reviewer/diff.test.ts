@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import { parsePlan } from '../../../server/src/model/parser';
 import { createDefaultRegistry } from '../../../server/src/registry/defaults';
 import { diffPlans, formatDiffText, similarity } from '../../../server/src/reviewer/diff';
-import { corpusCases, namesRegistry } from '../../helpers/corpus';
+import { corpusCases, draftRound, namesRegistry } from '../../helpers/corpus';
 
 const seed = corpusCases().find((c) => c.name === '00-seed')!.text;
 
-/** The seed with the five edits a drafter makes between two rounds of comments. */
+/** The seed with the five edits a drafter makes between two rounds of comments: draftRound's, and 省环保厅 renamed everywhere. */
 function editedSeed(): string {
-  const lines = seed.split('\n');
-  const at = (n: number) => lines.findIndex((l) => new RegExp(`^\\s*${n}[.\\s]`).test(l));
-  // 1. Task 10 is dropped; 11–19 move up one number (the drafter renumbers them by hand).
-  lines.splice(at(10), 1);
-  for (let n = 11; n <= 19; n++) lines[at(n)] = lines[at(n)].replace(new RegExp(`^(\\s*)${n}`), `$1${n - 1}`);
-  // 2. A new task 19 goes in after the old 19 (now 18), so 20 onwards keep their numbers.
-  lines.splice(at(18) + 1, 0, '  19.加快建设新型储能和虚拟电厂示范项目。(省能源局牵头,省发改委、省财政厅参加)');
-  // 3. Task 29 changes its lead from 省国资委 to 省财政厅.
-  lines[at(29)] = lines[at(29)].replace('(省国资委负责)', '(省财政厅负责)');
-  // 4. 省环保厅 is renamed everywhere.
-  return lines.join('\n').replace(/省环保厅/g, '省生态环境厅');
+  return draftRound(seed).replace(/省环保厅/g, '省生态环境厅');
 }
 
 describe('draft diff', () => {
