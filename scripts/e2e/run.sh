@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end tests of the VS Code extension: installs what is missing (Debian packages and
-# code-server into .e2e/), builds, packages the .vsix, then runs
+# End-to-end tests of the VS Code extension (after `npm run build`, which `npm test` and
+# `npm run test:e2e` run first): installs what is missing (Debian packages and code-server into
+# .e2e/), packages the .vsix, then runs
 #   - the in-host mocha suite inside a real VS Code (code-server here; @vscode/test-electron with
 #     FENGONG_E2E=electron on machines that can download VS Code), and
 #   - the Playwright UI checks against the installed .vsix, saving screenshots in test-output/e2e/.
@@ -10,7 +11,6 @@ cd "$(dirname "$0")/../.."
 started=$(date +%s)
 
 bash scripts/e2e/install.sh
-npm run --silent build
 node scripts/e2e/build.mjs
 npx vsce package --no-dependencies --out fengong.vsix >test-output-vsce.log 2>&1 || { cat test-output-vsce.log; rm -f test-output-vsce.log; exit 1; }
 if grep -qi 'warning' test-output-vsce.log; then cat test-output-vsce.log; rm -f test-output-vsce.log; echo "e2e: vsce warned"; exit 1; fi
