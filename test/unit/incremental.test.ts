@@ -5,27 +5,42 @@ import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis';
 import { parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
 import { LineIndex } from '../../server/src/model/text';
-import type { Plan } from '../../server/src/model/types';
+import type { Heading, Plan } from '../../server/src/model/types';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
 import { Registry } from '../../server/src/registry/registry';
-import { mutate, mutation, samplePlans } from './hostile/arbitraries';
+import { mutate, mutation, samplePlans, TOKENS } from './hostile/arbitraries';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', '浙江省加快培育发展战略性新兴产业重点工作分工方案-2013.txt'), 'utf8');
 const registry = createDefaultRegistry();
 
 /** Everything a feature may read from a plan, with offsets and ranges, as plain data. */
 function snapshot(plan: Plan) {
+  const at = (s: { start: number; end: number; range: unknown }) => [s.start, s.end, s.range];
+  const heading = (h: Heading) => [h.kind, h.numeral, h.value, h.title, h.line, at(h.span), at(h.numeralSpan), at(h.extent), h.tasks.map((t) => t.index)];
   return {
+    title: plan.title && [plan.title.text, at(plan.title.span)],
+    convention: plan.convention && [plan.convention.phrase, at(plan.convention.span)],
+    sections: plan.sections.map((s) => [...heading(s), s.subsections.map((ss) => plan.subsections.indexOf(ss))]),
+    subsections: plan.subsections.map((s) => [...heading(s), s.section && plan.sections.indexOf(s.section)]),
     tasks: plan.tasks.map((t) => ({
       n: t.number,
+      value: t.value,
+      style: t.style,
+      separator: t.separator,
+      restarted: t.restarted,
       line: t.line,
-      span: [t.span.start, t.span.end, t.span.range],
-      body: [t.bodySpan.start, t.bodySpan.end],
-      clause: t.clause && { form: t.clause.form, line: t.clause.line, span: [t.clause.span.start, t.clause.span.end], anchor: t.clause.anchor.range, insertAt: t.clause.insertAt, persons: t.clause.persons },
-      mentions: t.mentions.map((m) => [m.role, m.written, m.name, m.via, m.span.start, m.span.end, m.span.range]),
-      deadlines: t.deadlines.map((d) => [d.text, d.span.start, d.span.range]),
+      section: t.section && plan.sections.indexOf(t.section),
+      subsection: t.subsection && plan.subsections.indexOf(t.subsection),
+      number: at(t.numberSpan),
+      span: at(t.span),
+      body: at(t.bodySpan),
+      clause: t.clause && { form: t.clause.form, line: t.clause.line, span: at(t.clause.span), anchor: at(t.clause.anchor), lead: t.clause.explicitLead, insertAt: t.clause.insertAt, persons: t.clause.persons },
+      mentions: t.mentions.map((m) => [m.role, m.written, m.name, m.via, at(m.span)]),
+      deadlines: t.deadlines.map((d) => [d.text, at(d.span)]),
     })),
-    brackets: plan.brackets.map((b) => [b.char, b.kind, b.span.range]),
+    crossReferences: plan.crossReferences.map((r) => [r.value, at(r.span), at(r.numberSpan)]),
+    brackets: plan.brackets.map((b) => [b.char, b.kind, at(b.span)]),
+    restarts: plan.numberingRestarts,
   };
 }
 
@@ -105,6 +120,74 @@ describe('incremental re-analysis', () => {
     const same = after.tasks.filter((t, k) => readingOf(t) === readingOf(before.tasks[k])).map((t) => t.index);
     assert.deepEqual(same, before.tasks.map((t) => t.index).filter((k) => k !== 20));
     assert.ok(after.tasks[21].span.start === before.tasks[21].span.start + 1, 'tasks below moved by the inserted character');
+  });
+
+  it('moves the last plan when a keystroke stays within one task, and builds anew when it changes the shape', () => {
+    const cases: [string, (s: string) => string, boolean][] = [
+      ['a character typed in a task', (s) => s.replace('制订落实年度实施方案', '制订落实年度实施方快案'), true],
+      ['a character deleted in a task', (s) => s.replace('明确年度目标任务', '明确年度目标任'), true],
+      ['a department renamed in a clause', (s) => s.replace('(省国资委负责)', '(省财政厅负责)'), true],
+      ['a space typed after a number without separator', (s) => s.replace('  3 着力抓好', '  3  着力抓好'), true],
+      // The missing-separator problem ends where the character goes: moved, it would swallow it.
+      ['a character typed right after a number without separator', (s) => s.replace('  3 着力抓好', '  3快 着力抓好'), true],
+      ['a line break typed', (s) => s.replace('制订落实年度实施方案', '制订落实\n年度实施方案'), false],
+      ['a heading edited', (s) => s.replace('一、加强规划指导', '一、加强规划的指导'), false],
+      ['a task number edited', (s) => s.replace('  4.探索', '  14.探索'), false],
+      ['a separator typed after a number', (s) => s.replace('  3 着力抓好', '  3.着力抓好'), false],
+    ];
+    // Closing the clause on a task's first line detaches the prose line after it: the task ends sooner.
+    const open = '一、甲\n1.推进工作（省财政厅负责\n补充说明文字。\n2.另一项工作（省科技厅负责）\n';
+    cases.push(['a clause closed, so the next line no longer belongs to the task', () => open.replace('负责\n补充', '负责）\n补充'), false]);
+    for (const [what, edit, reshaped] of cases) {
+      const cache = new TaskCache();
+      const first = what.startsWith('a clause closed') ? open : SEED;
+      analyse(first, registry, { taskCache: cache });
+      const text = edit(first);
+      assert.notEqual(text, first, what);
+      const reused = analyse(text, registry, { taskCache: cache });
+      assert.equal(cache.reshaped, reshaped, what);
+      const fresh = analyse(text, registry);
+      assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan), what);
+      assert.deepEqual(problemsOf(reused), problemsOf(fresh), what);
+    }
+  });
+
+  it('equals a fresh analysis after any run of keystrokes within lines, most of them moving the last plan', () => {
+    const plans = samplePlans();
+    const piece = fc.constantFrom(...TOKENS.filter((t) => !/[\r\n]/.test(t)), '快', '省', '、', '牵头', '）', '（');
+    const keystroke = fc.record({ at: fc.nat(), insert: fc.boolean(), text: piece, length: fc.integer({ min: 1, max: 3 }) });
+    let moved = 0;
+    let steps = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: plans.length - 1 }), fc.array(keystroke, { minLength: 1, maxLength: 15 }), (k, keys) => {
+        const cache = new TaskCache();
+        let text = plans[k];
+        analyse(text, registry, { taskCache: cache });
+        for (const key of keys) {
+          // Typing: an insertion, or a deletion that takes no line break away.
+          let at = key.at % (text.length + 1);
+          if (/[\udc00-\udfff]/.test(text[at] ?? '')) at--;
+          let next: string;
+          if (key.insert) next = text.slice(0, at) + key.text + text.slice(at);
+          else {
+            let end = Math.min(text.length, at + key.length);
+            if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end++;
+            if (/[\r\n]/.test(text.slice(at, end))) continue;
+            next = text.slice(0, at) + text.slice(end);
+          }
+          text = next;
+          const reused = analyse(text, registry, { taskCache: cache });
+          steps++;
+          if (cache.reshaped) moved++;
+          const fresh = analyse(text, registry);
+          assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan));
+          assert.deepEqual(problemsOf(reused), problemsOf(fresh));
+        }
+      }),
+      { numRuns: 60, seed: 20261127 },
+    );
+    // Keystrokes land mostly inside tasks' words: the quick path must be the one these tested.
+    assert.ok(moved > steps / 2, `${moved} of ${steps} keystrokes moved the last plan`);
   });
 
   it('splices line starts exactly, whatever mix of \\n, \\r\\n and \\r the edit touches', () => {

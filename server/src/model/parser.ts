@@ -222,6 +222,44 @@ export class TaskCache {
   /** Whether compare() found an earlier version to compare with. */
   private compared = false;
 
+  /** Whether the last parse moved the plan before it (PlanParser.reuse) rather than building one. */
+  reshaped = false;
+
+  /** The plan of the last version, with the document-wide task style its lines were read with. */
+  last: { readonly plan: Plan; readonly taskStyle: NumberStyle; readonly mixedStyles: boolean } | null = null;
+
+  /** The edit since the last version: the text before `prefix` and from `suffixStart` on is unchanged. */
+  get edit(): { readonly prefix: number; readonly suffixStart: number; readonly delta: number } | null {
+    return this.usable ? { prefix: this.prefix, suffixStart: this.suffixStart, delta: this.delta } : null;
+  }
+
+  /** The last version's record of a line. */
+  oldLine(line: number): LineInfo | undefined {
+    return this.oldLines[line];
+  }
+
+  /** The last version's line records, to copy for a version whose lines are the same but one. */
+  get previousLines(): readonly LineInfo[] {
+    return this.oldLines;
+  }
+
+  /** The last version's task records, moved past the edit, `task`'s reading replaced (see PlanParser.reuse). */
+  carryTasks(task: number, end: number, reading: TaskReading): void {
+    const { bases, ends, readings } = this.previous;
+    const d = this.delta;
+    const n = bases.length;
+    const b = new Array<number>(n);
+    const e = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      b[k] = k > task ? bases[k] + d : bases[k];
+      e[k] = k > task ? ends[k] + d : ends[k];
+    }
+    e[task] = end;
+    const r = readings.slice();
+    r[task] = reading;
+    this.current = { bases: b, ends: e, readings: r };
+  }
+
   /** Starts a parse of `text`: finds how much at its start and end is unchanged since the last one. */
   compare(text: string): void {
     this.oldLines = this.lines;
@@ -233,15 +271,24 @@ export class TaskCache {
     this.compared = old.length > 0;
     if (!this.compared) return;
     const max = Math.min(old.length, text.length);
-    // Whole blocks first: comparing two substrings is a memory comparison, many times faster than
-    // a loop over code units (scripts/bench: ~1.5 ms → ~0.1 ms per keystroke in an 850k-char plan).
-    const B = 512;
+    // Halving: comparing two substrings is one memory comparison, so the longest equal prefix (and
+    // suffix) is found in ~20 comparisons of shrinking stretches, with no loop over code units and
+    // no string made per block (a keystroke in an 850k-character plan: ~2.5 ms → ~0.3 ms).
     let p = 0;
-    while (p + B <= max && old.substring(p, p + B) === text.substring(p, p + B)) p += B;
-    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let hi = max;
+    while (p < hi) {
+      const mid = (p + hi + 1) >> 1;
+      if (old.substring(p, mid) === text.substring(p, mid)) p = mid;
+      else hi = mid - 1;
+    }
+    const room = max - p;
     let q = 0;
-    while (q + B <= max - p && old.substring(old.length - q - B, old.length - q) === text.substring(text.length - q - B, text.length - q)) q += B;
-    while (q < max - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+    hi = room;
+    while (q < hi) {
+      const mid = (q + hi + 1) >> 1;
+      if (old.substring(old.length - mid, old.length - q) === text.substring(text.length - mid, text.length - q)) q = mid;
+      else hi = mid - 1;
+    }
     this.prefix = p;
     this.suffixStart = text.length - q;
     this.delta = text.length - old.length;
@@ -311,6 +358,24 @@ export class TaskCache {
   }
 }
 
+/**
+ * How a plan was made from the last version's plan (PlanParser.reuse): the same lines, tasks and
+ * headings, one task read again, everything after the edit moved by its length. The rules use it
+ * to move the last version's problems rather than gather them again (rules/index.ts).
+ */
+export interface Reshape {
+  readonly previous: Plan;
+  /** Index of the task read again: the edit lies within it. */
+  readonly task: number;
+  /** Offsets before `prefix` are unchanged; offsets from `oldSuffix` on (in the last version) move by `delta`. */
+  readonly prefix: number;
+  readonly oldSuffix: number;
+  readonly delta: number;
+}
+
+/** Plans made by moving the last version's, with how (taken by checkPlan, which forgets it). */
+export const RESHAPED = new WeakMap<Plan, Reshape>();
+
 export interface ParseOptions {
   /** Force the first-listed convention on or off; by default it follows the document's declaration. */
   readonly firstListed?: 'auto' | 'on' | 'off';
@@ -324,7 +389,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
 
 class PlanParser {
   private readonly lines: LineIndex;
-  private readonly info: LineInfo[] = [];
+  private info: LineInfo[] = [];
   private readonly sections: Section[] = [];
   private readonly subsections: Subsection[] = [];
   private readonly tasks: Task[] = [];
@@ -363,10 +428,110 @@ class PlanParser {
 
   parse(): Plan {
     this.findConvention();
-    this.options.taskCache?.begin(this.conventionOn);
-    this.classifyLines();
+    const cache = this.options.taskCache;
+    cache?.begin(this.conventionOn);
+    const reused = cache ? this.reuse(cache) : null;
+    if (!reused) {
+      this.classifyLines();
+      this.build();
+    }
+    const plan = this.finish();
+    if (cache) {
+      cache.last = { plan, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles };
+      cache.reshaped = reused !== null;
+    }
+    if (reused) RESHAPED.set(plan, reused);
+    return plan;
+  }
+
+  /**
+   * The usual keystroke, within one task's words, changes nothing but that task: the same lines
+   * (none added or removed, none of another kind), the same tasks with the same numbers under the
+   * same headings. Then only that task is read again; every other line record, task extent and
+   * heading is the last version's, moved past the edit. A line break typed, a heading or a task
+   * number edited, or a change in where the task ends takes the full path instead.
+   */
+  private reuse(cache: TaskCache): Reshape | null {
+    const last = cache.last;
+    const edit = cache.edit;
+    if (!last || !edit) return null;
+    const old = last.plan;
+    const lines = this.lines;
+    const { prefix, suffixStart, delta } = edit;
+    const oldSuffix = suffixStart - delta;
+    if (lines.lineCount !== old.lines.lineCount) return null;
+    // The edit lies within one line's content: no line break was touched.
+    const line = lines.positionAt(prefix).line;
+    if (lines.lineStarts[line] !== old.lines.lineStarts[line] || suffixStart > lines.lineEnd(line) || oldSuffix > old.lines.lineEnd(line)) return null;
+    const was = cache.oldLine(line);
+    if (!was || was.contextual) return null;
+    this.taskStyle = last.taskStyle;
+    this.mixedStyles = last.mixedStyles;
+    // A five-digit number depends on the task before it: such a line is contextual and never reused.
+    const now = this.classifyLine(line, 0);
+    if (now.contextual || now.kind === 'section' || now.kind === 'subsection') return null;
+    if (now.kind !== was.kind || now.indented !== was.indented || now.numeral !== was.numeral || now.style !== was.style || now.separator !== was.separator || now.label !== was.label) return null;
+    // The task the edited line belongs to, if any.
+    const tasks = old.tasks;
+    let lo = 0;
+    let hi = tasks.length - 1;
+    if (hi < 0 || tasks[0].line > line) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tasks[mid].line <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    const edited = tasks[lo] as PlanTask;
+    const lastLine = old.lines.positionAt(edited.base + edited.reading.end).line;
+    if (line > lastLine) return null;
+    const info = cache.previousLines.slice();
+    info[line] = now;
+    this.info = info;
+    // The task must still end where it ended: the edit may have closed or opened a clause.
+    if (this.taskLastLine(edited.line) !== lastLine) {
+      this.info = [];
+      return null;
+    }
+    const base = lines.lineStarts[edited.line];
+    const reading = this.readTask(edited.line, lastLine, base);
+    cache.keepLines(info, lines.lineStarts);
+    cache.carryTasks(edited.index, base + reading.end, reading);
+    // Headings lie on other lines: before the edit, or after it and moved.
+    const move = (o: number) => (o < prefix ? o : o + delta);
+    const sections = new Map<Section, Section>();
+    for (const h of old.sections) {
+      const copy: Section = { ...h, title: ownCopy(h.title), span: this.span(move(h.span.start), move(h.span.end)), numeralSpan: this.span(move(h.numeralSpan.start), move(h.numeralSpan.end)), subsections: [], tasks: [] };
+      sections.set(h, copy);
+      this.sections.push(copy);
+    }
+    const subsections = new Map<Subsection, Subsection>();
+    for (const h of old.subsections) {
+      const section = h.section ? (sections.get(h.section) ?? null) : null;
+      const copy: Subsection = { ...h, title: ownCopy(h.title), span: this.span(move(h.span.start), move(h.span.end)), numeralSpan: this.span(move(h.numeralSpan.start), move(h.numeralSpan.end)), section, tasks: [] };
+      subsections.set(h, copy);
+      section?.subsections.push(copy);
+      this.subsections.push(copy);
+    }
+    for (const t of tasks as readonly PlanTask[]) {
+      const k = t.index;
+      const r = k === edited.index ? reading : t.reading;
+      const b = k > edited.index ? t.base + delta : t.base;
+      for (const br of r.brackets) this.brackets.push({ char: br.char, kind: br.kind, span: this.span(b + br.start, b + br.start + 1) });
+      const section = t.section ? (sections.get(t.section) ?? null) : null;
+      const subsection = t.subsection ? (subsections.get(t.subsection) ?? null) : null;
+      const task = new PlanTask(k, t.line, section, subsection, t.restarted, r, b, lines);
+      this.tasks.push(task);
+      (subsection ?? section)?.tasks.push(task);
+      if (subsection && section) section.tasks.push(task);
+    }
+    this.closeExtents();
+    // The last version's own reshaping is no longer needed: versions must not chain.
+    RESHAPED.delete(old);
+    return { previous: old, task: edited.index, prefix, oldSuffix, delta };
+  }
+
+  private finish(): Plan {
     const title = this.findTitle();
-    this.build();
     this.findCrossReferences();
     const restarts = this.tasks.some((t) => t.restarted);
     return {
@@ -392,73 +557,68 @@ class PlanParser {
   }
 
   private classifyLines(): void {
-    const t = this.text;
     const cache = this.options.taskCache;
     let arabic = 0;
     let lastArabic = 0;
     let paren = 0;
     for (let line = 0; line < this.lines.lineCount; line++) {
-      const lineStart = this.lines.lineStarts[line];
-      const lineEnd = this.lines.lineEnd(line);
-      const kept = cache?.lineInfo(line, lineStart, lineEnd, this.lines.lineCount);
-      if (kept) {
-        this.info.push(kept);
-        if (kept.kind === 'task') {
-          if (kept.style === 'arabic') {
-            lastArabic = Number(kept.numeral);
-            arabic++;
-          } else paren++;
-        }
-        continue;
-      }
-      let s = lineStart;
-      while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
-      const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
-      // Markdown: headings, list bullets, quotes, emphasis.
-      const c0 = t.charCodeAt(s);
-      if (c0 === 0x23 /* # */ || c0 === 0x3e /* > */ || c0 === 0x2d /* - */ || c0 === 0x2a /* * */ || c0 === 0x2b /* + */) {
-        const md = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?!\*))/.exec(t.slice(s, Math.min(lineEnd, s + 8)));
-        if (md) s += md[0].length;
-        while (t.startsWith('**', s)) s += 2;
-        while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
-      }
-      let e = lineEnd;
-      while (e > s && isWhite(t.charCodeAt(e - 1))) e--;
-      // Every field from the start: one object shape for all lines keeps the loops over them monomorphic.
-      const info: LineInfo = {
-        kind: 'prose',
-        contextual: false,
-        contentStart: s,
-        contentEnd: e,
-        indented,
-        numeral: undefined,
-        numeralStart: undefined,
-        numeralEnd: undefined,
-        separator: undefined,
-        bodyStart: undefined,
-        style: undefined,
-        label: undefined,
-      };
+      const info = cache?.lineInfo(line, this.lines.lineStarts[line], this.lines.lineEnd(line), this.lines.lineCount) ?? this.classifyLine(line, lastArabic);
       this.info.push(info);
-      if (s >= e) {
-        info.kind = 'blank';
-        relative(info, lineStart);
-        continue;
-      }
-      // Each kind of line starts with its own kind of character: try only the pattern that can match.
-      const first = LINE_START[t.charCodeAt(s)];
-      if (first === 0) {
-        relative(info, lineStart);
-        continue;
-      }
-      if (first === START_DIGIT) {
-        if (this.taskNumber(s, e, lastArabic, info)) {
+      if (info.kind === 'task') {
+        if (info.style === 'arabic') {
           lastArabic = Number(info.numeral);
           arabic++;
-        }
-        relative(info, lineStart);
-        continue;
+        } else paren++;
       }
+    }
+    cache?.keepLines(this.info, this.lines.lineStarts);
+    // One task style per document: where 1. numbers the tasks, (1) lines are items inside a task.
+    this.taskStyle = arabic > 0 ? 'arabic' : 'paren-arabic';
+    this.mixedStyles = paren > 0 && arabic > 0;
+  }
+
+  /** What one line's own text makes it (`lastArabic`: the task number before it, for five-digit numbers). */
+  private classifyLine(line: number, lastArabic: number): LineInfo {
+    const t = this.text;
+    const lineStart = this.lines.lineStarts[line];
+    const lineEnd = this.lines.lineEnd(line);
+    let s = lineStart;
+    while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
+    const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
+    // Markdown: headings, list bullets, quotes, emphasis.
+    const c0 = t.charCodeAt(s);
+    if (c0 === 0x23 /* # */ || c0 === 0x3e /* > */ || c0 === 0x2d /* - */ || c0 === 0x2a /* * */ || c0 === 0x2b /* + */) {
+      const md = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?!\*))/.exec(t.slice(s, Math.min(lineEnd, s + 8)));
+      if (md) s += md[0].length;
+      while (t.startsWith('**', s)) s += 2;
+      while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
+    }
+    let e = lineEnd;
+    while (e > s && isWhite(t.charCodeAt(e - 1))) e--;
+    // Every field from the start: one object shape for all lines keeps the loops over them monomorphic.
+    const info: LineInfo = {
+      kind: 'prose',
+      contextual: false,
+      contentStart: s,
+      contentEnd: e,
+      indented,
+      numeral: undefined,
+      numeralStart: undefined,
+      numeralEnd: undefined,
+      separator: undefined,
+      bodyStart: undefined,
+      style: undefined,
+      label: undefined,
+    };
+    if (s >= e) {
+      info.kind = 'blank';
+      relative(info, lineStart);
+      return info;
+    }
+    // Each kind of line starts with its own kind of character: try only the pattern that can match.
+    const first = LINE_START[t.charCodeAt(s)];
+    if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, info);
+    else if (first !== 0) {
       const head = t.slice(s, Math.min(e, s + 24));
       let m: RegExpExecArray | null;
       if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
@@ -484,14 +644,10 @@ class PlanParser {
         info.numeralEnd = info.numeralStart + m[1].length;
         info.separator = t[s] + '）';
         info.bodyStart = s + m[0].length;
-        paren++;
       }
-      relative(info, lineStart);
     }
-    cache?.keepLines(this.info, this.lines.lineStarts);
-    // One task style per document: where 1. numbers the tasks, (1) lines are items inside a task.
-    this.taskStyle = arabic > 0 ? 'arabic' : 'paren-arabic';
-    this.mixedStyles = paren > 0 && arabic > 0;
+    relative(info, lineStart);
+    return info;
   }
 
   /** Where 1. numbers the tasks, (1) lines are items inside them, and read as prose. */
@@ -575,22 +731,10 @@ class PlanParser {
     let section: Section | null = null;
     let subsection: Subsection | null = null;
     let headingSinceTask = false;
-    let taskStart = -1;
-    let taskLast = -1;
-    let taskAfterHeading = false;
-    let blankSince = false;
-    const closeTask = () => {
-      if (taskStart >= 0) this.finishTask(taskStart, taskLast, section, subsection, taskAfterHeading);
-      taskStart = -1;
-    };
     for (let line = 0; line < this.info.length; line++) {
       const i = this.info[line];
       switch (this.kind(line)) {
-        case 'blank':
-          blankSince = true;
-          continue;
         case 'section': {
-          closeTask();
           section = this.makeHeading('section', line, i) as Section;
           subsection = null;
           headingSinceTask = true;
@@ -598,7 +742,6 @@ class PlanParser {
           break;
         }
         case 'subsection': {
-          closeTask();
           subsection = this.makeHeading('subsection', line, i) as Subsection;
           (subsection as { section: Section | null }).section = section;
           section?.subsections.push(subsection);
@@ -606,25 +749,41 @@ class PlanParser {
           headingSinceTask = true;
           break;
         }
-        case 'task':
-          closeTask();
-          taskAfterHeading = headingSinceTask;
+        case 'task': {
+          const last = this.taskLastLine(line);
+          this.finishTask(line, last, section, subsection, headingSinceTask);
           headingSinceTask = false;
-          taskStart = line;
-          taskLast = line;
+          // What follows the task up to the next heading or task is prose outside any task.
+          line = last;
           break;
+        }
+      }
+    }
+    this.closeExtents();
+  }
+
+  /** The last line of the task starting at `first`: its label lines and the prose lines attached to it. */
+  private taskLastLine(first: number): number {
+    let last = first;
+    let blankSince = false;
+    for (let line = first + 1; line < this.info.length; line++) {
+      switch (this.kind(line)) {
+        case 'blank':
+          blankSince = true;
+          continue;
         case 'label':
-          if (taskStart >= 0) taskLast = line;
+          last = line;
           break;
         case 'prose':
-          if (taskStart >= 0 && this.continuesTask(taskStart, taskLast, line, blankSince)) taskLast = line;
-          else closeTask();
+          if (!this.continuesTask(first, last, line, blankSince)) return last;
+          last = line;
           break;
+        default:
+          return last;
       }
       blankSince = false;
     }
-    closeTask();
-    this.closeExtents();
+    return last;
   }
 
   /** A prose line continues the open task while the task has no clause yet and the line is attached to it. */
@@ -659,7 +818,8 @@ class PlanParser {
       kind,
       numeral,
       value: chineseNumeralValue(numeral),
-      title: this.text.slice(bodyStart, titleEnd),
+      // Carried to later versions (reuse): a slice of this version's text would keep the text alive.
+      title: ownCopy(this.text.slice(bodyStart, titleEnd)),
       line,
       span: this.span(a + (i.numeralStart ?? i.contentStart), titleEnd),
       numeralSpan: this.span(a + (i.numeralStart ?? 0), a + (i.numeralEnd ?? 0)),

@@ -1,5 +1,5 @@
 import type { Locale } from '../messages';
-import { PlanTask, type TaskReading } from '../model/parser';
+import { PlanTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
 import type { Plan } from '../model/types';
 import type { Registry } from '../registry/registry';
@@ -95,39 +95,117 @@ class Judge implements TaskRuleContext {
   }
 }
 
+/**
+ * What checkPlan found in a plan, for the plan of the next version when that plan was made by
+ * moving this one (parser.ts, Reshape): the task rules' problems in task order with the task each
+ * came from, and the plan rules' problems.
+ */
+interface Checked {
+  readonly registry: Registry;
+  readonly locale: Locale;
+  readonly severities: CheckOptions['severities'];
+  readonly taskProblems: readonly Problem[];
+  readonly from: readonly number[];
+  readonly planProblems: readonly Problem[];
+}
+const checked = new WeakMap<Plan, Checked>();
+
+/** A task's findings as problems of this version, where the task now starts. */
+function emit(task: PlanTask, findings: readonly Finding[], lines: Plan['lines'], out: Problem[], from: number[]): void {
+  const { base } = task;
+  for (const f of findings) {
+    out.push({
+      code: f.code,
+      severity: f.severity,
+      span: new TextSpan(base + f.start, base + f.end, lines),
+      message: f.message,
+      related: f.related?.map((r) => ({ span: new TextSpan(base + r.start, base + r.end, lines), message: r.message })),
+      task: f.ofTask ? task.index : undefined,
+      data: f.data,
+    });
+    from.push(task.index);
+  }
+}
+
+/** A problem of the last version at its place in this one: offsets moved by `move`, spans made on this version's lines. */
+function moved(p: Problem, move: (o: number) => number, lines: Plan['lines']): Problem {
+  return {
+    ...p,
+    span: new TextSpan(move(p.span.start), move(p.span.end), lines),
+    related: p.related?.map((r) => ({ span: new TextSpan(move(r.span.start), move(r.span.end), lines), message: r.message })),
+  };
+}
+
+/** Whether a problem has an offset at or inside the edit, where moving it could be wrong either way. */
+function touches(p: Problem, shape: Reshape): boolean {
+  const at = (o: number) => o >= shape.prefix && o <= shape.oldSuffix;
+  return at(p.span.start) || at(p.span.end) || (p.related?.some((r) => at(r.span.start) || at(r.span.end)) ?? false);
+}
+
 /** Runs every rule over a parsed plan; problems come back in document order. */
 export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions = {}): Problem[] {
   const locale = options.locale ?? 'zh-cn';
-  const problems: Problem[] = [];
-  const judge = new Judge(registry, locale, options.severities);
+  const severities = options.severities;
+  const judge = new Judge(registry, locale, severities);
   const { lines } = plan;
-  for (const task of plan.tasks) {
-    // The task rules judge readings, which only a plan made by parsePlan carries.
-    if (!(task instanceof PlanTask)) throw new Error('checkPlan needs a plan made by parsePlan');
-    const { base, reading } = task;
-    for (const f of judge.findingsOf(reading)) {
-      problems.push({
-        code: f.code,
-        severity: f.severity,
-        span: new TextSpan(base + f.start, base + f.end, lines),
-        message: f.message,
-        related: f.related?.map((r) => ({ span: new TextSpan(base + r.start, base + r.end, lines), message: r.message })),
-        task: f.ofTask ? task.index : undefined,
-        data: f.data,
-      });
+  // A plan moved from the last version's (one task read again) gets the last version's problems moved.
+  const shape = RESHAPED.get(plan);
+  RESHAPED.delete(plan);
+  const last = shape && checked.get(shape.previous);
+  const carried = shape && last && last.registry === registry && last.locale === locale && last.severities === severities ? last : undefined;
+  const taskProblems: Problem[] = [];
+  const from: number[] = [];
+  if (shape && carried) {
+    const edited = plan.tasks[shape.task] as PlanTask;
+    const fresh = () => emit(edited, judge.findingsOf(edited.reading), lines, taskProblems, from);
+    const before = (o: number) => o;
+    const after = (o: number) => o + shape.delta;
+    let done = false;
+    for (let k = 0; k < carried.taskProblems.length; k++) {
+      const task = carried.from[k];
+      if (task < shape.task) {
+        taskProblems.push(moved(carried.taskProblems[k], before, lines));
+        from.push(task);
+        continue;
+      }
+      if (!done) {
+        fresh();
+        done = true;
+      }
+      if (task > shape.task) {
+        taskProblems.push(moved(carried.taskProblems[k], after, lines));
+        from.push(task);
+      }
+    }
+    if (!done) fresh();
+  } else {
+    for (const task of plan.tasks) {
+      // The task rules judge readings, which only a plan made by parsePlan carries.
+      if (!(task instanceof PlanTask)) throw new Error('checkPlan needs a plan made by parsePlan');
+      emit(task, judge.findingsOf(task.reading), lines, taskProblems, from);
     }
   }
-  const ctx = {
-    plan,
-    registry,
-    locale,
-    report(code: RuleCode, span: Problem['span'], message: string, extra: Pick<Problem, 'related' | 'task' | 'data'> = {}) {
-      const severity = options.severities?.[code] ?? DEFAULT_SEVERITIES[code];
-      if (severity === 'off') return;
-      problems.push({ code, severity, span, message, related: extra.related, task: extra.task, data: extra.data });
-    },
-  };
-  for (const rule of PLAN_RULES) rule(ctx);
+  let planProblems: Problem[];
+  if (shape && carried && !carried.planProblems.some((p) => touches(p, shape))) {
+    // Numbers, separators and headings are as they were: the plan rules would find the same.
+    const move = (o: number) => (o < shape.prefix ? o : o + shape.delta);
+    planProblems = carried.planProblems.map((p) => moved(p, move, lines));
+  } else {
+    planProblems = [];
+    const ctx = {
+      plan,
+      registry,
+      locale,
+      report(code: RuleCode, span: Problem['span'], message: string, extra: Pick<Problem, 'related' | 'task' | 'data'> = {}) {
+        const severity = severities?.[code] ?? DEFAULT_SEVERITIES[code];
+        if (severity === 'off') return;
+        planProblems.push({ code, severity, span, message, related: extra.related, task: extra.task, data: extra.data });
+      },
+    };
+    for (const rule of PLAN_RULES) rule(ctx);
+  }
+  checked.set(plan, { registry, locale, severities, taskProblems, from, planProblems });
+  const problems = taskProblems.concat(planProblems);
   problems.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return problems;
 }
