@@ -54,7 +54,9 @@ describe('language server over stdio: the seed plan', function () {
     assert.ok(diags.every((d) => d.source === 'fengong'));
     const sep = diags.find((d) => d.code === 'missing-separator')!;
     assert.deepEqual(sep.range, { start: { line: 7, character: 2 }, end: { line: 7, character: 3 } });
-    assert.deepEqual(sep.data, { separator: '.', task: 2 });
+    // Quick fixes find the problem in the analysis (tested below with these very diagnostics): no
+    // per-diagnostic copy of fix data lengthens the publish a long plan sends on every keystroke.
+    assert.ok(diags.every((d) => d.data === undefined));
   });
 
   it('outlines 8 sections holding 47 tasks, each task named by number and words with its lead as detail', async () => {

