@@ -129,10 +129,15 @@ function emit(task: PlanTask, findings: readonly Finding[], lines: Plan['lines']
 
 /** A problem of the last version at its place in this one: offsets moved by `move`, spans made on this version's lines. */
 function moved(p: Problem, move: (o: number) => number, lines: Plan['lines']): Problem {
+  // Every field written out, in the order emit() writes them: one object shape for all problems.
   return {
-    ...p,
+    code: p.code,
+    severity: p.severity,
     span: new TextSpan(move(p.span.start), move(p.span.end), lines),
+    message: p.message,
     related: p.related?.map((r) => ({ span: new TextSpan(move(r.span.start), move(r.span.end), lines), message: r.message })),
+    task: p.task,
+    data: p.data,
   };
 }
 
