@@ -4,6 +4,7 @@ import { collectGeneral, plainCollect } from '../../server/src/model/clause';
 import { generatePlan } from '../../scripts/bench/generate';
 import { benchNames } from '../../scripts/bench/names';
 import { parsePlan } from '../../server/src/model/parser';
+import { registryKey } from '../../server/src/registry/registry';
 import { samplePlans } from './hostile/arbitraries';
 
 /**
@@ -160,6 +161,19 @@ describe('what may follow a clause: read in place as /^[\\s。．.；;，,、！
         assert.equal(plan.tasks[0]?.clause !== null && plan.tasks[0]?.clause?.form === 'paren', expected, JSON.stringify(tail));
       }),
       { numRuns: 1000, seed: 13 },
+    );
+  });
+});
+
+describe('registry keys: read by character codes as the replacements made them', () => {
+  it('equal the key of three replacements for any name of CJK, spaces and brackets of both widths', () => {
+    const piece = fc.constantFrom('省', '财政厅', '各县', '(', ')', '（', '）', ' ', '\u3000', '\t', '\n', '\u00a0', '\ufeff', '市、区', 'a');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), (name) => {
+        const replaced = name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+        assert.equal(registryKey(name), replaced, JSON.stringify(name));
+      }),
+      { numRuns: 3000, seed: 11 },
     );
   });
 });

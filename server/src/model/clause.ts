@@ -20,6 +20,7 @@ import {
   looksLikePerson,
   looksLikeUnit,
   memoize,
+  ownCopy,
   CHAR_CLASS,
   CH_CLOSE,
   CH_COLON,
@@ -262,24 +263,45 @@ function dropNameplate(name: string): string {
   return name;
 }
 
-const baseName = memoize((written: string) => dropNameplate(cleanName(written)));
+/**
+ * What a written name is, found once per distinct spelling (one cache lookup per name written in a
+ * plan, where four lookups by four caches were ~8 % of a long plan's analysis): its own copy, the
+ * name it stands for, and whether that is a bare place or a person.
+ */
+interface NameFacts {
+  readonly written: string;
+  readonly name: string;
+  readonly bare: boolean;
+  readonly person: boolean;
+}
+const nameFacts = memoize((written: string): NameFacts => {
+  const name = ownCopy(dropNameplate(cleanName(written)));
+  return { written: ownCopy(written), name, bare: isBarePlace(name), person: looksLikePerson(name) };
+});
 
+/** Facts of each name of the list being normalised (one array for all lists). */
+const FACTS: NameFacts[] = [];
 
-/** Expands shared suffixes and prefixes within one list and builds the normalised names. */
+/**
+ * Expands shared suffixes and prefixes within one list and builds the normalised names. The names
+ * are the plan's own strings (ownCopy): a reading outlives the version it was read from.
+ */
 function normaliseList(text: string, items: Item[], role: Role, via: string | null): RawMention[] {
   // Each name's record is the mention it becomes: no intermediate record per name.
   const names: RawMention[] = [];
+  FACTS.length = 0;
   for (const it of items) {
-    const written = text.slice(it.start, it.end);
-    names.push({ role, written, name: baseName(written), start: it.start, end: it.end, via });
+    const f = nameFacts(text.slice(it.start, it.end));
+    FACTS.push(f);
+    names.push({ role, written: f.written, name: f.name, start: it.start, end: it.end, via });
   }
   // Shared suffix: a run of bare places takes the suffix of the name that ends the run.
   for (let k = 0; k < names.length; k++) {
-    if (!isBarePlace(names[k].name)) continue;
+    if (!FACTS[k].bare) continue;
     let j = k;
-    while (j < names.length && isBarePlace(names[j].name)) j++;
+    while (j < names.length && FACTS[j].bare) j++;
     const m = j < names.length ? SHARED_SUFFIX_RE.exec(names[j].name) : null;
-    if (m) for (let x = k; x < j; x++) names[x].name += m[2];
+    if (m) for (let x = k; x < j; x++) names[x].name = ownCopy(names[x].name + m[2]);
     k = j;
   }
   // Shared prefix: 省商务厅、财政厅 → 省财政厅.
@@ -287,16 +309,19 @@ function normaliseList(text: string, items: Item[], role: Role, via: string | nu
   for (const n of names) {
     const p = levelPrefix(n.name);
     if (p) prefix = p;
-    else if (prefix && lacksLevelPrefix(n.name)) n.name = prefix + n.name;
+    else if (prefix && lacksLevelPrefix(n.name)) n.name = ownCopy(prefix + n.name);
     else prefix = null;
   }
   return names;
 }
 
 function collectNames(text: string, items: Item[], role: Role, via: string | null, out: ClauseContent): void {
-  for (const n of normaliseList(text, items, role, via)) {
+  const names = normaliseList(text, items, role, via);
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k];
     if (!n.name) continue;
-    if (looksLikePerson(n.name)) {
+    // A name left as written has its facts; one given a shared suffix or prefix is looked at anew.
+    if (n.name === FACTS[k].name ? FACTS[k].person : looksLikePerson(n.name)) {
       out.persons.push(n.name);
       continue;
     }

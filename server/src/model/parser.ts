@@ -190,6 +190,11 @@ export interface TaskReading {
   readonly mentions: readonly RawMention[];
   readonly bodyEnd: number;
   readonly brackets: readonly RawBracket[];
+  /**
+   * The rules' findings on this reading and the environment they were made in (rules/index.ts), kept
+   * here rather than in a WeakMap: tens of thousands of weak entries made every GC slower.
+   */
+  judged: unknown;
 }
 
 interface TaskRecords {
@@ -987,8 +992,7 @@ class PlanParser {
     // read once per parse), so they are moved to task-relative offsets in place rather than copied.
     const mentions = content?.mentions ?? NONE;
     for (const m of mentions) {
-      m.written = ownCopy(m.written);
-      m.name = ownCopy(m.name);
+      // Names are already the plan's own strings (clause.ts, normaliseList).
       m.start -= base;
       m.end -= base;
     }
@@ -1019,6 +1023,7 @@ class PlanParser {
       mentions,
       bodyEnd: rel(bodyEnd),
       brackets: brackets.length ? brackets.map((b) => ({ char: b.char, kind: b.kind, start: rel(b.start) })) : NONE,
+      judged: undefined,
     };
   }
 

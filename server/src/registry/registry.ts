@@ -4,7 +4,7 @@
  * a later layer's entry replaces an earlier one with the same name.
  */
 import { memoize } from '../model/lexicon';
-import { LineIndex } from '../model/text';
+import { isWhite, LineIndex } from '../model/text';
 import { JsonSyntaxError, parseJsonWithLocations, type JsonNode } from './jsonLocations';
 
 export type DepartmentStatus = 'active' | 'renamed' | 'merged' | 'abolished';
@@ -59,13 +59,18 @@ export interface Lookup {
   readonly by: 'name' | 'alias';
 }
 
-const KEY_NORMALISE_RE = /[\s\u3000()]/;
-
 /** Brackets and spaces do not distinguish names: 各县(市、区)政府 = 各县（市、区）政府. */
-export const registryKey = memoize(function registryKey(name: string): string {
-  // Most names have no space or half-width bracket; answering them without three replace() passes
-  // matters because every mention is keyed several times per analysis (scripts/bench).
-  if (!KEY_NORMALISE_RE.test(name)) return name;
+export function registryKey(name: string): string {
+  // Most names have no space or half-width bracket: one look at each character answers them, with
+  // no cache lookup (every mention of a plan is keyed at least once per analysis).
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x28 /* ( */ || c === 0x29 /* ) */ || isWhite(c)) return normalisedKey(name);
+  }
+  return name;
+}
+
+const normalisedKey = memoize(function normalisedKey(name: string): string {
   return name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 });
 

@@ -2,7 +2,7 @@ import type { Locale } from '../messages';
 import { PlanTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
 import type { Plan } from '../model/types';
-import type { Registry } from '../registry/registry';
+import { registryKey, type Registry } from '../registry/registry';
 import { unbalancedBracket } from './brackets';
 import { departments } from './departments';
 import { duplicateDepartment } from './duplicateDepartment';
@@ -52,10 +52,9 @@ interface Finding {
 /**
  * Findings per reading, for the environment they were made in. A reading is shared by every
  * version of the document in which the task's text is unchanged (TaskCache), so a keystroke judges
- * only the task it touched; the rest of the plan's findings are moved to their new offsets.
+ * only the task it touched; the rest of the plan's findings are moved to their new offsets. Kept
+ * in the reading's own `judged` slot.
  */
-const kept = new WeakMap<TaskReading, Judged>();
-
 interface Judged {
   readonly registry: Registry;
   readonly locale: Locale;
@@ -69,6 +68,8 @@ const NONE: readonly Finding[] = [];
 /** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
 class Judge implements TaskRuleContext {
   reading!: TaskReading;
+  /** Keyed once per task for every rule (one scratch array): the pairwise rules compared keys ~25 times a task. */
+  readonly keys: string[] = [];
   private findings: Finding[] | null = null;
 
   constructor(
@@ -78,13 +79,17 @@ class Judge implements TaskRuleContext {
   ) {}
 
   findingsOf(reading: TaskReading): readonly Finding[] {
-    const hit = kept.get(reading);
+    const hit = reading.judged as Judged | undefined;
     if (hit && hit.registry === this.registry && hit.locale === this.locale && hit.severities === this.severities) return hit.findings;
     this.reading = reading;
     this.findings = null;
+    const keys = this.keys;
+    keys.length = 0;
+    for (const m of reading.mentions) keys.push(registryKey(m.name));
     for (const rule of TASK_RULES) rule(this);
     const findings = this.findings ?? NONE;
-    kept.set(reading, { registry: this.registry, locale: this.locale, severities: this.severities, findings });
+    const judged: Judged = { registry: this.registry, locale: this.locale, severities: this.severities, findings };
+    reading.judged = judged;
     return findings;
   }
 

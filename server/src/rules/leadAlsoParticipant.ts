@@ -1,18 +1,18 @@
 import { t } from '../messages';
-import { registryKey } from '../registry/registry';
 import type { TaskRule } from './types';
 
 /** The same body named as lead and as participant of one task. */
 export const leadAlsoParticipant: TaskRule = (ctx) => {
   const mentions = ctx.reading.mentions;
   // Lists are short: a nested loop beats building a set for every task.
-  for (const p of mentions) {
+  const keys = ctx.keys;
+  for (let k = 0; k < mentions.length; k++) {
+    const p = mentions[k];
     if (p.role !== 'participant') continue;
-    const key = registryKey(p.name);
     let lead: (typeof mentions)[number] | undefined;
-    for (const m of mentions) {
-      if (m.role === 'lead' && registryKey(m.name) === key) {
-        lead = m;
+    for (let j = 0; j < mentions.length; j++) {
+      if (mentions[j].role === 'lead' && keys[j] === keys[k]) {
+        lead = mentions[j];
         break;
       }
     }
