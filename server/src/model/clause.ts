@@ -19,8 +19,8 @@ import {
   levelPrefix,
   looksLikePerson,
   looksLikeUnit,
-  memoize,
   ownCopy,
+  SpanCache,
   CHAR_CLASS,
   CH_CLOSE,
   CH_COLON,
@@ -273,10 +273,13 @@ interface NameFacts {
   readonly name: string;
   readonly bare: boolean;
   readonly person: boolean;
+  /** Whether the name as written (cleaned, nameplate kept) reads as a unit: namesUnits(). */
+  readonly unit: boolean;
 }
-const nameFacts = memoize((written: string): NameFacts => {
-  const name = ownCopy(dropNameplate(cleanName(written)));
-  return { written: ownCopy(written), name, bare: isBarePlace(name), person: looksLikePerson(name) };
+const NAME_FACTS = new SpanCache((written: string): NameFacts => {
+  const cleaned = cleanName(written);
+  const name = ownCopy(dropNameplate(cleaned));
+  return { written, name, bare: isBarePlace(name), person: looksLikePerson(name), unit: looksLikeUnit(cleaned) };
 });
 
 /** Facts of each name of the list being normalised (one array for all lists). */
@@ -291,7 +294,7 @@ function normaliseList(text: string, items: Item[], role: Role, via: string | nu
   const names: RawMention[] = [];
   FACTS.length = 0;
   for (const it of items) {
-    const f = nameFacts(text.slice(it.start, it.end));
+    const f = NAME_FACTS.get(text, it.start, it.end);
     FACTS.push(f);
     names.push({ role, written: f.written, name: f.name, start: it.start, end: it.end, via });
   }
@@ -586,7 +589,7 @@ export function readBracket(text: string, start: number, end: number, convention
 
 /** With a verb, some name before a verb must read as a unit (省科技厅牵头, not 确保负责任); without, every name must. */
 function namesUnits(text: string, c: Collected, start: number, end: number): boolean {
-  const unit = (it: Item) => looksLikeUnit(cleanName(text.slice(it.start, it.end)));
+  const unit = (it: Item) => NAME_FACTS.get(text, it.start, it.end).unit;
   if (hasVerb(text, start, end)) return c.groups.some((g) => g.items.some(unit));
   return c.groups.every((g) => g.items.every(unit));
 }

@@ -84,6 +84,53 @@ export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) =>
 }
 
 /**
+ * A cache keyed by a stretch of a text, looked up in place: a name seen before costs a hash of its
+ * characters and one comparison, and no string is made for it (a plan writes the same few hundred
+ * names tens of thousands of times; slicing each to look it up was most of what a lookup cost).
+ * Open addressing over a power-of-two table, cleared when half full.
+ */
+export class SpanCache<T> {
+  private keys: (string | undefined)[];
+  private values: (T | undefined)[];
+  private size = 0;
+  private readonly mask: number;
+
+  constructor(
+    private readonly make: (s: string) => T,
+    bits = 15,
+  ) {
+    this.mask = (1 << bits) - 1;
+    this.keys = new Array<string | undefined>(1 << bits).fill(undefined);
+    this.values = new Array<T | undefined>(1 << bits).fill(undefined);
+  }
+
+  get(text: string, start: number, end: number): T {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const n = end - start;
+    let slot = h & this.mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) break;
+      if (k.length === n && text.startsWith(k, start)) return this.values[slot] as T;
+      slot = (slot + 1) & this.mask;
+    }
+    const key = ownCopy(text.slice(start, end));
+    const value = this.make(key);
+    if (this.size * 2 >= this.mask) {
+      this.keys.fill(undefined);
+      this.values.fill(undefined);
+      this.size = 0;
+      slot = h & this.mask;
+    }
+    this.keys[slot] = key;
+    this.values[slot] = value;
+    this.size++;
+    return value;
+  }
+}
+
+/**
  * A string that owns its characters, shared by every equal string passed here. V8 represents a
  * longer slice of a string as a pointer into the original, so a name sliced from a plan would pin
  * the whole plan text; and one copy per distinct name keeps a long plan's names small.

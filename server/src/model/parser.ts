@@ -412,17 +412,26 @@ class PlanParser {
     this.lines = cache ? cache.lineIndex(text) : new LineIndex(text);
   }
 
-  /** Each bracket is read once per parse, whoever asks (continuation check, deadlines, clause). */
-  private readonly readings = new Map<number, { readonly end: number; readonly reading: BracketReading }>();
+  /**
+   * Each bracket is read once, whoever asks (continuation check, deadlines, clause): they ask about
+   * the same few brackets one after another, so the last eight readings are kept, by where their
+   * content starts and ends (an unclosed bracket read to the end of one line, for the continuation
+   * check, is a different reading from the same bracket read to the end of its task). A map of every
+   * bracket of the plan cost an entry per bracket and a lookup in a large table each time.
+   */
+  private readonly readStarts = new Int32Array(8).fill(-1);
+  private readonly readEnds = new Int32Array(8);
+  private readonly readValues: (BracketReading | undefined)[] = new Array<BracketReading | undefined>(8).fill(undefined);
+  private readNext = 0;
 
   private read(g: { innerStart: number; innerEnd: number }): BracketReading {
-    // Keyed by where the content starts, kept only for the same end: an unclosed bracket read to the
-    // end of one line (the continuation check) is a different reading from the same bracket read to
-    // the end of its task.
-    const hit = this.readings.get(g.innerStart);
-    if (hit && hit.end === g.innerEnd) return hit.reading;
+    for (let k = 0; k < 8; k++) if (this.readStarts[k] === g.innerStart && this.readEnds[k] === g.innerEnd) return this.readValues[k]!;
     const reading = readBracket(this.text, g.innerStart, g.innerEnd, this.conventionOn);
-    this.readings.set(g.innerStart, { end: g.innerEnd, reading });
+    const k = this.readNext;
+    this.readNext = (k + 1) & 7;
+    this.readStarts[k] = g.innerStart;
+    this.readEnds[k] = g.innerEnd;
+    this.readValues[k] = reading;
     return reading;
   }
 
