@@ -282,16 +282,19 @@ const NAME_FACTS = new SpanCache((written: string): NameFacts => {
   return { written, name, bare: isBarePlace(name), person: looksLikePerson(name), unit: looksLikeUnit(cleaned) };
 });
 
-/** Facts of each name of the list being normalised (one array for all lists). */
+/** Facts and mention records of the list being normalised (one pair of arrays for all lists). */
 const FACTS: NameFacts[] = [];
+const NAMES: RawMention[] = [];
 
 /**
- * Expands shared suffixes and prefixes within one list and builds the normalised names. The names
- * are the plan's own strings (ownCopy): a reading outlives the version it was read from.
+ * Expands shared suffixes and prefixes within one list, and adds its names to the clause's
+ * mentions, or to its persons. The names are the plan's own strings (ownCopy): a reading outlives
+ * the version it was read from.
  */
-function normaliseList(text: string, items: Item[], role: Role, via: string | null): RawMention[] {
-  // Each name's record is the mention it becomes: no intermediate record per name.
-  const names: RawMention[] = [];
+function collectNames(text: string, items: Item[], role: Role, via: string | null, out: ClauseContent): void {
+  // Each name's record is the mention it becomes: no intermediate record per name, no array per list.
+  const names = NAMES;
+  names.length = 0;
   FACTS.length = 0;
   for (const it of items) {
     const f = NAME_FACTS.get(text, it.start, it.end);
@@ -315,11 +318,6 @@ function normaliseList(text: string, items: Item[], role: Role, via: string | nu
     else if (prefix && lacksLevelPrefix(n.name)) n.name = ownCopy(prefix + n.name);
     else prefix = null;
   }
-  return names;
-}
-
-function collectNames(text: string, items: Item[], role: Role, via: string | null, out: ClauseContent): void {
-  const names = normaliseList(text, items, role, via);
   for (let k = 0; k < names.length; k++) {
     const n = names[k];
     if (!n.name) continue;
@@ -330,6 +328,7 @@ function collectNames(text: string, items: Item[], role: Role, via: string | nul
     }
     out.mentions.push(n);
   }
+  names.length = 0;
 }
 
 /** A note (the convention, 下同), a time limit (no verb, no unit), or names — by the segment's text alone, once per distinct segment. */

@@ -197,26 +197,25 @@ export interface TaskReading {
   judged: unknown;
 }
 
-interface TaskRecords {
-  readonly bases: number[];
-  readonly ends: number[];
-  readonly readings: TaskReading[];
-}
-
 /**
  * What one parse of a document leaves for the next. A keystroke changes one place: the text
  * before it and after it is the same as last time, so a task lying wholly in that unchanged prefix
  * or suffix (same text, same extent) keeps its reading, shifted by the length of the edit, and so
  * do the rules' findings on it (rules/index.ts). Lines outside the edit keep their classification
- * and their starts. Only what touches the edit is read again. Comparing two versions costs one
- * linear scan (in 512-unit blocks).
+ * and their starts. Only what touches the edit is read again. Comparing two versions costs about
+ * twenty substring comparisons.
  */
+interface LastParse {
+  readonly plan: Plan;
+  readonly taskStyle: NumberStyle;
+  readonly mixedStyles: boolean;
+}
+
 export class TaskCache {
   private text = '';
   private convention = false;
-  /** Tasks of the last version in document order: where each started and ended, and its reading. */
-  private previous: TaskRecords = { bases: [], ends: [], readings: [] };
-  private current: TaskRecords = { bases: [], ends: [], readings: [] };
+  /** Tasks of the last version in document order: where each starts and ends, and its reading. */
+  private previous: readonly Task[] = [];
   /** Lookups come in document order, so a cursor over the last version's tasks finds each in O(1). */
   private cursor = 0;
   private usable = false;
@@ -228,10 +227,15 @@ export class TaskCache {
   private compared = false;
 
   /** Whether the last parse moved the plan before it (PlanParser.reuse) rather than building one. */
-  reshaped = false;
+  private moved = false;
+  get reshaped(): boolean {
+    return this.moved;
+  }
 
   /** The plan of the last version, with the document-wide task style its lines were read with. */
-  last: { readonly plan: Plan; readonly taskStyle: NumberStyle; readonly mixedStyles: boolean } | null = null;
+  private last: LastParse | null = null;
+  /** The same, during a parse (begin() takes it from `last`, end() lets it go). */
+  previousPlan: LastParse | null = null;
 
   /** The edit since the last version: the text before `prefix` and from `suffixStart` on is unchanged. */
   get edit(): { readonly prefix: number; readonly suffixStart: number; readonly delta: number } | null {
@@ -246,23 +250,6 @@ export class TaskCache {
   /** The last version's line records, to copy for a version whose lines are the same but one. */
   get previousLines(): readonly LineInfo[] {
     return this.oldLines;
-  }
-
-  /** The last version's task records, moved past the edit, `task`'s reading replaced (see PlanParser.reuse). */
-  carryTasks(task: number, end: number, reading: TaskReading): void {
-    const { bases, ends, readings } = this.previous;
-    const d = this.delta;
-    const n = bases.length;
-    const b = new Array<number>(n);
-    const e = new Array<number>(n);
-    for (let k = 0; k < n; k++) {
-      b[k] = k > task ? bases[k] + d : bases[k];
-      e[k] = k > task ? ends[k] + d : ends[k];
-    }
-    e[task] = end;
-    const r = readings.slice();
-    r[task] = reading;
-    this.current = { bases: b, ends: e, readings: r };
   }
 
   /** Starts a parse of `text`: finds how much at its start and end is unchanged since the last one. */
@@ -306,11 +293,21 @@ export class TaskCache {
 
   /** With the first-listed convention known: task readings are reused only if it is unchanged. */
   begin(convention: boolean): void {
-    this.previous = this.current;
-    this.current = { bases: [], ends: [], readings: [] };
+    // The last plan is let go here: should this parse not finish, the next has nothing to reuse.
+    this.previous = this.last?.plan.tasks ?? [];
+    this.previousPlan = this.last;
+    this.last = null;
     this.cursor = 0;
-    this.usable = this.compared && convention === this.convention;
+    this.usable = this.compared && this.previousPlan !== null && convention === this.convention;
     this.convention = convention;
+  }
+
+  /** Ends a parse: its plan is the one the next parse compares with; the one before is let go. */
+  end(parse: LastParse, reshaped: boolean): void {
+    this.last = parse;
+    this.moved = reshaped;
+    this.previousPlan = null;
+    this.previous = [];
   }
 
   /** Lines of the last version: their classification, and where each started. */
@@ -348,18 +345,13 @@ export class TaskCache {
     if (end <= this.prefix) old = base;
     else if (base >= this.suffixStart) old = base - this.delta;
     else return undefined;
-    const { bases, ends, readings } = this.previous;
+    const tasks = this.previous as readonly PlanTask[];
     let k = this.cursor;
-    while (k < bases.length && bases[k] < old) k++;
+    while (k < tasks.length && tasks[k].base < old) k++;
     this.cursor = k;
-    return k < bases.length && bases[k] === old && ends[k] === end - (base - old) ? readings[k] : undefined;
-  }
-
-  /** Records the reading of the next task (tasks are recorded in document order). */
-  set(base: number, end: number, reading: TaskReading): void {
-    this.current.bases.push(base);
-    this.current.ends.push(end);
-    this.current.readings.push(reading);
+    if (k >= tasks.length || tasks[k].base !== old) return undefined;
+    const r = tasks[k].reading;
+    return old + r.end === end - (base - old) ? r : undefined;
   }
 }
 
@@ -450,10 +442,7 @@ class PlanParser {
       this.build();
     }
     const plan = this.finish();
-    if (cache) {
-      cache.last = { plan, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles };
-      cache.reshaped = reused !== null;
-    }
+    cache?.end({ plan, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles }, reused !== null);
     if (reused) RESHAPED.set(plan, reused);
     return plan;
   }
@@ -466,7 +455,7 @@ class PlanParser {
    * number edited, or a change in where the task ends takes the full path instead.
    */
   private reuse(cache: TaskCache): Reshape | null {
-    const last = cache.last;
+    const last = cache.previousPlan;
     const edit = cache.edit;
     if (!last || !edit) return null;
     const old = last.plan;
@@ -509,7 +498,6 @@ class PlanParser {
     const base = lines.lineStarts[edited.line];
     const reading = this.readTask(edited.line, lastLine, base);
     cache.keepLines(info, lines.lineStarts);
-    cache.carryTasks(edited.index, base + reading.end, reading);
     // Headings lie on other lines: before the edit, or after it and moved. Their titles are already
     // the plan's own strings (makeHeading). Extents are set again by closeExtents().
     const move = (o: number) => (o < prefix ? o : o + delta);
@@ -926,9 +914,7 @@ class PlanParser {
     const base = this.at(first);
     // A task whose text is unchanged since the last parse is not read again (incremental re-analysis).
     const cache = this.options.taskCache;
-    let r = cache?.get(base, taskEnd);
-    if (!r) r = this.readTask(first, last, base);
-    cache?.set(base, taskEnd, r);
+    const r = cache?.get(base, taskEnd) ?? this.readTask(first, last, base);
     for (const b of r.brackets) this.brackets.push({ char: b.char, kind: b.kind, span: this.span(base + b.start, base + b.start + 1) });
     const task = new PlanTask(this.tasks.length, first, section, subsection, restarted, r, base, this.lines);
     this.tasks.push(task);
