@@ -245,6 +245,41 @@ describe('language server over stdio: editing', function () {
     await c.close(uri);
   });
 
+  it('after typing in tasks character by character, publishes what a fresh open of the same text gets', async () => {
+    // Each keystroke below stays within one task, so the server moves its last analysis (parser.ts,
+    // reuse) instead of building one: the result must be exactly a fresh analysis of the same text.
+    const uri = 'untitled:typed.fgfa';
+    await c.open(uri, seed);
+    await c.waitForDiagnostics(uri, 1);
+    let version = 1;
+    const typeAt = async (anchor: string, word: string) => {
+      for (const ch of word) {
+        const now = c.text(uri);
+        const at = posOf(now, anchor, 0, anchor.length);
+        version = await c.change(uri, [{ range: { start: at, end: at }, text: ch }]);
+        // As a typist slower than the server: each keystroke is analysed on its own.
+        await c.waitForDiagnostics(uri, version);
+        anchor += ch;
+      }
+    };
+    await typeAt('制订落实年度实施方案', '，并报省政府');
+    await typeAt('(省国资委', '、省经信委');
+    // A character deleted inside a clause: the name it leaves is unknown.
+    const now = c.text(uri);
+    const at = posOf(now, '省财政厅、省知识产权局');
+    version = await c.change(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
+    const typed = await c.waitForDiagnostics(uri, version);
+    const fresh = 'untitled:fresh.fgfa';
+    await c.open(fresh, c.text(uri));
+    const expected = await c.waitForDiagnostics(fresh, 1);
+    const plain = (ds: typeof typed) => ds.map((d) => [d.code, d.severity, d.range, d.message, d.relatedInformation?.map((r) => [r.location.range, r.message])]);
+    assert.deepEqual(plain(typed), plain(expected));
+    assert.ok(typed.some((d) => d.message.includes('财政厅') && d.code === 'unknown-department'), 'the deleted character is seen');
+    assert.ok(typed.some((d) => d.message.includes('省经信委') && d.range.start.line === posOf(c.text(uri), '、省经信委').line), 'the typed name is checked');
+    await c.close(uri);
+    await c.close(fresh);
+  });
+
   it('publishes only the newest version after a burst of edits', async () => {
     const uri = 'untitled:burst.fgfa';
     await c.open(uri, '一、测试\n1.做事。（省科技厅牵头）\n');

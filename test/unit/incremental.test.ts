@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis';
 import { parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
 import { LineIndex } from '../../server/src/model/text';
-import type { Heading, Plan } from '../../server/src/model/types';
+import type { Plan, Section, Subsection } from '../../server/src/model/types';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
 import { Registry } from '../../server/src/registry/registry';
 import { mutate, mutation, samplePlans, TOKENS } from './hostile/arbitraries';
@@ -16,7 +16,7 @@ const registry = createDefaultRegistry();
 /** Everything a feature may read from a plan, with offsets and ranges, as plain data. */
 function snapshot(plan: Plan) {
   const at = (s: { start: number; end: number; range: unknown }) => [s.start, s.end, s.range];
-  const heading = (h: Heading) => [h.kind, h.numeral, h.value, h.title, h.line, at(h.span), at(h.numeralSpan), at(h.extent), h.tasks.map((t) => t.index)];
+  const heading = (h: Section | Subsection) => [h.kind, h.numeral, h.value, h.title, h.line, at(h.span), at(h.numeralSpan), at(h.extent), h.tasks.map((t) => t.index)];
   return {
     title: plan.title && [plan.title.text, at(plan.title.span)],
     convention: plan.convention && [plan.convention.phrase, at(plan.convention.span)],
