@@ -26,22 +26,31 @@ export async function timeRuns(reps: number, warmup: number, fn: () => unknown):
 }
 
 /**
- * Like timeRuns, also giving each run's process CPU time (all threads, so garbage collection on
- * helper threads counts). The least CPU time is the figure a busy shared machine disturbs least.
+ * Times several functions in the same runs: each round runs every one of them once, starting with
+ * a different one each round. On a shared machine the load changes from second to second; timed
+ * one after another, the side measured in a busy stretch looked slower than the other for no fault
+ * of its own, and a ratio of the two moved by half between runs. Interleaved, both see the same load.
+ * Each run's process CPU time is kept too (all threads, so garbage collection on helper threads
+ * counts): the least of them is the figure a busy machine disturbs least.
  */
-export async function timeRunsCpu(reps: number, warmup: number, fn: () => unknown): Promise<{ wall: number[]; cpu: number[] }> {
-  for (let k = 0; k < warmup; k++) await fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let k = 0; k < reps; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
+export async function timeInterleaved<K extends string>(reps: number, warmup: number, fns: Record<K, () => unknown>): Promise<Record<K, { wall: number[]; cpu: number[] }>> {
+  const keys = Object.keys(fns) as K[];
+  const out = {} as Record<K, { wall: number[]; cpu: number[] }>;
+  for (const k of keys) out[k] = { wall: [], cpu: [] };
+  for (let round = 0; round < warmup + reps; round++) {
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[(round + j) % keys.length];
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await fns[key]();
+      const wall = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      if (round < warmup) continue;
+      out[key].wall.push(wall);
+      out[key].cpu.push((c.user + c.system) / 1000);
+    }
   }
-  return { wall, cpu };
+  return out;
 }
 
 /** Rounds for display and JSON: 3 significant figures is all a timing deserves. */

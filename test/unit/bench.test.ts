@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlan } from '../../server/src/model/parser';
+import { timeInterleaved } from '../../scripts/bench/stats';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -106,5 +107,18 @@ describe('plans of more tasks than the benchmark sizes', function () {
   it('still reads a lone five-digit number that does not continue the numbering as prose', () => {
     const plan = parsePlan('一、任务\n1.做好工作。（省财政厅负责）\n20135.这不是任务编号\n');
     assert.equal(plan.tasks.length, 1);
+  });
+});
+
+describe('timing the two sides of a ratio', () => {
+  it('runs every side once per round, each round starting with the next side, and times only the rounds after the warm-up', async () => {
+    const calls: string[] = [];
+    const runs = await timeInterleaved(3, 1, { a: () => calls.push('a'), b: () => calls.push('b'), c: () => calls.push('c') });
+    assert.deepEqual(calls.join(''), 'abc' + 'bca' + 'cab' + 'abc');
+    for (const side of ['a', 'b', 'c'] as const) {
+      assert.equal(runs[side].wall.length, 3);
+      assert.equal(runs[side].cpu.length, 3);
+      assert.ok(runs[side].wall.every((ms) => ms >= 0));
+    }
   });
 });
