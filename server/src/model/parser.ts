@@ -985,7 +985,9 @@ class PlanParser {
     const rel = (o: number) => o - base;
     // The clause reader made these records for this task alone (a bracket belongs to one task and is
     // read once per parse), so they are moved to task-relative offsets in place rather than copied.
-    const mentions = content?.mentions ?? NONE;
+    // A copy of exactly its length: the list grew by push, and its spare room would be kept as long
+    // as the reading (~100 bytes a task, 5 MB in a 50k-task plan).
+    const mentions = content && content.mentions.length > 0 ? content.mentions.slice() : NONE;
     for (const m of mentions) {
       // Names are already the plan's own strings (clause.ts, normaliseList).
       m.start -= base;
@@ -1182,8 +1184,15 @@ class PlanParser {
  * directly (rules/index.ts), so a keystroke in a long plan builds none of this for the tasks it did
  * not touch, and a plan nobody hovers or outlines never holds a span per name.
  */
+interface Views {
+  spans?: { number: Span; whole: Span };
+  body?: Span;
+  made?: { clause: Clause | null; deadlines: Deadline[]; mentions: Mention[]; lead: Mention[]; participants: Mention[] };
+}
+
 export class PlanTask implements Task {
-  private made: { clause: Clause | null; deadlines: Deadline[]; mentions: Mention[]; lead: Mention[]; participants: Mention[] } | undefined;
+  /** What features asked for, made on first asking: one field, not one per kind (a keystroke makes a task per task). */
+  private views: Views | undefined;
 
   constructor(
     readonly index: number,
@@ -1214,23 +1223,22 @@ export class PlanTask implements Task {
     return this.reading.separator;
   }
 
-  private spans: { number: Span; whole: Span } | undefined;
+
   /** The number's digits. */
   get numberSpan(): Span {
-    return (this.spans ??= this.makeSpans()).number;
+    return ((this.views ??= {}).spans ??= this.makeSpans()).number;
   }
   get span(): Span {
-    return (this.spans ??= this.makeSpans()).whole;
+    return ((this.views ??= {}).spans ??= this.makeSpans()).whole;
   }
   private makeSpans() {
     const start = this.base + this.reading.numberStart;
     return { number: new TextSpan(start, this.base + this.reading.numberEnd, this.lines), whole: new TextSpan(start, this.base + this.reading.end, this.lines) };
   }
 
-  private body: Span | undefined;
   get bodySpan(): Span {
     const bodyStart = this.base + this.reading.bodyStart;
-    return (this.body ??= new TextSpan(bodyStart, Math.max(bodyStart, this.base + this.reading.bodyEnd), this.lines));
+    return ((this.views ??= {}).body ??= new TextSpan(bodyStart, Math.max(bodyStart, this.base + this.reading.bodyEnd), this.lines));
   }
   get clause(): Clause | null {
     return this.make().clause;
@@ -1258,7 +1266,8 @@ export class PlanTask implements Task {
   }
 
   private make() {
-    if (this.made) return this.made;
+    const views = (this.views ??= {});
+    if (views.made) return views.made;
     const { reading: r, base, lines } = this;
     const span = (start: number, end: number): Span => new TextSpan(base + start, base + end, lines);
     const c = r.clause;
@@ -1280,6 +1289,6 @@ export class PlanTask implements Task {
       mentions.push(mention);
       (m.role === 'lead' ? lead : participants).push(mention);
     }
-    return (this.made = { clause, deadlines, mentions, lead, participants });
+    return (views.made = { clause, deadlines, mentions, lead, participants });
   }
 }

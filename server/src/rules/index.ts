@@ -65,6 +65,8 @@ interface Judged {
 /** Shared by every reading without findings (not frozen, for the reason given in model/parser.ts). */
 const NONE: readonly Finding[] = [];
 
+let NOTHING: Judged | undefined;
+
 /** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
 class Judge implements TaskRuleContext {
   reading!: TaskReading;
@@ -87,10 +89,18 @@ class Judge implements TaskRuleContext {
     keys.length = 0;
     for (const m of reading.mentions) keys.push(registryKey(m.name));
     for (const rule of TASK_RULES) rule(this);
-    const findings = this.findings ?? NONE;
-    const judged: Judged = { registry: this.registry, locale: this.locale, severities: this.severities, findings };
-    reading.judged = judged;
+    // Kept as long as the reading: a copy of exactly its length, not the pushed list with its spare room.
+    const pushed = this.findings as Finding[] | null;
+    const findings = pushed ? pushed.slice() : NONE;
+    reading.judged = findings === NONE ? this.nothing() : { registry: this.registry, locale: this.locale, severities: this.severities, findings };
     return findings;
+  }
+
+  /** The verdict of most tasks, one record for all of them in this environment (not one per task). */
+  private nothing(): Judged {
+    const n = NOTHING;
+    if (n && n.registry === this.registry && n.locale === this.locale && n.severities === this.severities) return n;
+    return (NOTHING = { registry: this.registry, locale: this.locale, severities: this.severities, findings: NONE });
   }
 
   report(code: RuleCode, start: number, end: number, message: string, extra: LocalExtra = {}): void {
