@@ -20,6 +20,7 @@ import {
   looksLikePerson,
   looksLikeUnit,
   ownCopy,
+  shared,
   SpanCache,
   CHAR_CLASS,
   CH_CLOSE,
@@ -503,7 +504,7 @@ export function findLabels(text: string, start: number, end: number): readonly L
   while ((m = re.exec(region))) {
     const at = start + m.index;
     found.push({
-      label: m[1],
+      label: shared(m[1]),
       kind: LABEL_KIND.get(m[1]) ?? 'participant',
       labelStart: at,
       labelEnd: at + m[1].length,

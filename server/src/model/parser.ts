@@ -14,7 +14,7 @@ import {
   type RawDeadline,
   type RawMention,
 } from './clause';
-import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, chineseNumeralValue, shared } from './lexicon';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -687,14 +687,14 @@ class PlanParser {
         info.bodyStart = s + m[0].length;
       } else if (first === START_LABEL && (m = LABEL_LINE_RE.exec(head))) {
         info.kind = 'label';
-        info.label = m[1];
+        info.label = shared(m[1]);
       } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
         info.kind = 'task';
         info.style = 'paren-arabic';
         info.numeral = m[1];
         info.numeralStart = s + m[0].indexOf(m[1]);
         info.numeralEnd = info.numeralStart + m[1].length;
-        info.separator = t[s] + '）';
+        info.separator = shared(t[s] + '）');
         info.bodyStart = s + m[0].length;
       }
     }
@@ -756,7 +756,7 @@ class PlanParser {
     info.numeral = t.slice(s, d);
     info.numeralStart = s;
     info.numeralEnd = d;
-    info.separator = sep >= 0 ? t[sep] : null;
+    info.separator = sep >= 0 ? shared(t[sep]) : null;
     let body = matchEnd;
     while (body < e && isBlank(t.charCodeAt(body))) body++;
     info.bodyStart = body;
