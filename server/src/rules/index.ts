@@ -70,7 +70,10 @@ let NOTHING: Judged | undefined;
 /** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
 class Judge implements TaskRuleContext {
   reading!: TaskReading;
-  /** Keyed once per task for every rule (one scratch array): the pairwise rules compared keys ~25 times a task. */
+  /**
+   * Keyed once per task for every rule (one scratch array): the pairwise rules compared keys ~25
+   * times a task. Only the first reading.mentions.length entries are this task's.
+   */
   readonly keys: string[] = [];
   private findings: Finding[] | null = null;
 
@@ -85,9 +88,11 @@ class Judge implements TaskRuleContext {
     if (hit && hit.registry === this.registry && hit.locale === this.locale && hit.severities === this.severities) return hit.findings;
     this.reading = reading;
     this.findings = null;
+    // Written by index, never emptied (emptying an array drops its storage, and the pushes that
+    // followed allocated it again for every task).
     const keys = this.keys;
-    keys.length = 0;
-    for (const m of reading.mentions) keys.push(registryKey(m.name));
+    const mentions = reading.mentions;
+    for (let k = 0; k < mentions.length; k++) keys[k] = registryKey(mentions[k].name);
     for (const rule of TASK_RULES) rule(this);
     // Kept as long as the reading: a copy of exactly its length, not the pushed list with its spare room.
     const pushed = this.findings as Finding[] | null;
