@@ -479,12 +479,21 @@ function plainSegment(text: string, start: number, end: number, out: Collected):
 
 /** splitNames() on plain text: the non-empty pieces between 、; null for a 各市-style piece, which splitNames joins to the next. */
 function plainNames(text: string, start: number, end: number): Item[] | null {
-  const items: Item[] = [];
+  // Counted first, then made at exactly that length: a list grown by push gets room for 16 items.
+  let count = 0;
   let a = start;
   for (let i = start; i <= end; i++) {
     if (i < end && PLAIN[text.charCodeAt(i)] !== 3) continue;
     if (isCollectivePlace(text, a, i)) return null;
-    if (i > a) items.push({ start: a, end: i });
+    if (i > a) count++;
+    a = i + 1;
+  }
+  const items = new Array<Item>(count);
+  let k = 0;
+  a = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && PLAIN[text.charCodeAt(i)] !== 3) continue;
+    if (i > a) items[k++] = { start: a, end: i };
     a = i + 1;
   }
   return items;

@@ -85,6 +85,7 @@ const CLOSERS = '）)]】〕';
 const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
 /** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
 const OPEN_COUNTS = new Int32Array(5);
+let BRACKET_STACK = new Int32Array(64);
 
 /** Opening brackets as bits: （ ( [ 【 〔. */
 function openerBit(c: number): number {
@@ -1034,7 +1035,9 @@ class PlanParser {
   private bracketGroups(start: number, end: number, sink: RawBracket[] | null): { open: number; innerStart: number; innerEnd: number; close: number }[] {
     const t = this.text;
     const out: { open: number; innerStart: number; innerEnd: number; close: number }[] = [];
-    const stack: number[] = [];
+    // Offsets of the open brackets, in one typed array for every call (grown when a text needs more).
+    let stack = BRACKET_STACK;
+    let top = 0;
     // Open brackets per kind on the stack: a closer with no opener of its kind is unopened at once,
     // without walking the whole stack (which made 100k （ then 100k 】 quadratic). Kinds are bit
     // positions (openerBit), counted in a typed array: this runs once per task of every parse.
@@ -1044,7 +1047,12 @@ class PlanParser {
       if (!BRACKET_CODES.has(c)) continue;
       const bit = openerBit(c);
       if (bit !== 0) {
-        stack.push(k);
+        if (top === stack.length) {
+          const grown = new Int32Array(stack.length * 2);
+          grown.set(stack);
+          stack = BRACKET_STACK = grown;
+        }
+        stack[top++] = k;
         open[31 - Math.clz32(bit)]++;
         continue;
       }
@@ -1053,20 +1061,20 @@ class PlanParser {
       // Find the nearest opener this closer can close; round brackets pair across widths.
       let can = false;
       for (let b = 0; b < 5 && !can; b++) can = (closes & (1 << b)) !== 0 && open[b] > 0;
-      let depth = can ? stack.length - 1 : -1;
+      let depth = can ? top - 1 : -1;
       while (depth >= 0 && (closes & openerBit(t.charCodeAt(stack[depth]))) === 0) depth--;
       if (depth < 0) {
         sink?.push({ char: t[k], start: k, kind: 'unopened' });
         continue;
       }
-      if (sink) for (let u = stack.length - 1; u > depth; u--) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
+      if (sink) for (let u = top - 1; u > depth; u--) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
       const opener = stack[depth];
-      for (let u = stack.length - 1; u >= depth; u--) open[31 - Math.clz32(openerBit(t.charCodeAt(stack[u])))]--;
-      stack.length = depth;
+      for (let u = top - 1; u >= depth; u--) open[31 - Math.clz32(openerBit(t.charCodeAt(stack[u])))]--;
+      top = depth;
       if (depth === 0) out.push({ open: opener, innerStart: opener + 1, innerEnd: k, close: k + 1 });
     }
-    if (stack.length > 0) {
-      if (sink) for (const o of stack) sink.push({ char: t[o], start: o, kind: 'unclosed' });
+    if (top > 0) {
+      if (sink) for (let u = 0; u < top; u++) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
       // Recover: the outermost unclosed bracket runs to the end, so a clause missing its ）still parses.
       const first = stack[0];
       out.push({ open: first, innerStart: first + 1, innerEnd: end, close: end });
