@@ -363,8 +363,10 @@ export class TaskCache {
  */
 export interface Reshape {
   readonly previous: Plan;
-  /** Index of the task read again: the edit lies within it. */
+  /** Index of the task read again, the edit lying within it; -1 when the edit is outside every task. */
   readonly task: number;
+  /** Index of the first task after the edit: its offsets, and those of every later task, moved. */
+  readonly after: number;
   /** Offsets before `prefix` are unchanged; offsets from `oldSuffix` on (in the last version) move by `delta`. */
   readonly prefix: number;
   readonly oldSuffix: number;
@@ -449,11 +451,12 @@ class PlanParser {
   }
 
   /**
-   * The usual keystroke, within one task's words, changes nothing but that task: the same lines
-   * (none added or removed, none of another kind), the same tasks with the same numbers under the
-   * same headings. Then only that task is read again; every other line record, task extent and
-   * heading is the last version's, moved past the edit. A line break typed, a heading or a task
-   * number edited, or a change in where the task ends takes the full path instead.
+   * The usual keystroke stays within one line: a task's words, a heading's title, the prose before
+   * or between tasks. It changes nothing but that line: the same lines (none added or removed, none
+   * of another kind), the same tasks with the same numbers under the same headings. Then only the
+   * task the line belongs to, if any, is read again (an edited heading is made again); every other
+   * line record, task extent and heading is the last version's, moved past the edit. A line break
+   * typed, a task or heading number edited, or a change in where a task ends takes the full path.
    */
   private reuse(cache: TaskCache): Reshape | null {
     const last = cache.previousPlan;
@@ -473,37 +476,50 @@ class PlanParser {
     this.mixedStyles = last.mixedStyles;
     // A five-digit number depends on the task before it: such a line is contextual and never reused.
     const now = this.classifyLine(line, 0);
-    if (now.contextual || now.kind === 'section' || now.kind === 'subsection') return null;
+    if (now.contextual) return null;
     if (now.kind !== was.kind || now.indented !== was.indented || now.numeral !== was.numeral || now.style !== was.style || now.separator !== was.separator || now.label !== was.label) return null;
-    // The task the edited line belongs to, if any.
+    // The task the edited line belongs to, if any: the last task starting on or before it.
     const tasks = old.tasks;
-    let lo = 0;
+    let lo = -1;
     let hi = tasks.length - 1;
-    if (hi < 0 || tasks[0].line > line) return null;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (tasks[mid].line <= line) lo = mid;
       else hi = mid - 1;
     }
-    const edited = tasks[lo] as PlanTask;
-    const lastLine = old.lines.positionAt(edited.base + edited.reading.end).line;
-    if (line > lastLine) return null;
+    const before = lo >= 0 ? (tasks[lo] as PlanTask) : null;
+    const lastLine = before ? old.lines.positionAt(before.base + before.reading.end).line : -1;
+    // Within a task, that task is read again; on a heading or in prose outside any task, none is.
+    const edited = before && line <= lastLine ? before : null;
     const info = cache.previousLines.slice();
     info[line] = now;
     this.info = info;
-    // The task must still end where it ended: the edit may have closed or opened a clause.
-    if (this.taskLastLine(edited.line) !== lastLine) {
+    // The task before must still end where it ended: the edit may have closed or opened a clause, or
+    // attached the prose line after it.
+    if (before && this.taskLastLine(before.line) !== lastLine) {
       this.info = [];
       return null;
     }
-    const base = lines.lineStarts[edited.line];
-    const reading = this.readTask(edited.line, lastLine, base);
+    let reading: TaskReading | null = null;
+    let base = 0;
+    if (edited) {
+      base = lines.lineStarts[edited.line];
+      reading = this.readTask(edited.line, lastLine, base);
+    }
+    // Tasks from here on start after the edit.
+    const after = edited ? edited.index + 1 : lo + 1;
     cache.keepLines(info, lines.lineStarts);
+    // A heading edited (its title: its number is the same) is made again from its line.
+    const remade = now.kind === 'section' || now.kind === 'subsection' ? this.makeHeading(now.kind, line, now) : null;
     // Headings lie on other lines: before the edit, or after it and moved. Their titles are already
     // the plan's own strings (makeHeading). Extents are set again by closeExtents().
     const move = (o: number) => (o < prefix ? o : o + delta);
     for (const h of old.sections) {
       const { span, numeralSpan } = h;
+      if (h.line === line && remade) {
+        this.sections.push(remade as Section);
+        continue;
+      }
       this.sections.push({
         kind: 'section',
         numeral: h.numeral,
@@ -526,30 +542,35 @@ class PlanParser {
         while (old.sections[si] !== h.section) si++;
         section = this.sections[si];
       }
-      const copy: Subsection = {
-        kind: 'subsection',
-        numeral: h.numeral,
-        value: h.value,
-        title: h.title,
-        line: h.line,
-        span: this.span(move(span.start), move(span.end)),
-        numeralSpan: this.span(move(numeralSpan.start), move(numeralSpan.end)),
-        extent: span,
-        tasks: [],
-        section,
-      };
+      const copy: Subsection =
+        h.line === line && remade
+          ? { ...(remade as Subsection), section }
+          : {
+              kind: 'subsection',
+              numeral: h.numeral,
+              value: h.value,
+              title: h.title,
+              line: h.line,
+              span: this.span(move(span.start), move(span.end)),
+              numeralSpan: this.span(move(numeralSpan.start), move(numeralSpan.end)),
+              extent: span,
+              tasks: [],
+              section,
+            };
       section?.subsections.push(copy);
       this.subsections.push(copy);
     }
     // Stray brackets: the last version's, but the edited task's read again. Looking at every task's
     // reading for its brackets instead cost a cache miss per task (~5 ms a keystroke at 50k tasks).
-    const editedEnd = edited.base + edited.reading.end;
+    // Brackets lie in tasks: before the edit they stay, after it they move.
+    const keepBefore = edited ? edited.base : prefix;
+    const editedEnd = edited ? edited.base + edited.reading.end : -1;
     let bi = 0;
-    for (; bi < old.brackets.length && old.brackets[bi].span.start < edited.base; bi++) {
+    for (; bi < old.brackets.length && old.brackets[bi].span.start < keepBefore; bi++) {
       const bp = old.brackets[bi];
       this.brackets.push({ char: bp.char, kind: bp.kind, span: this.span(bp.span.start, bp.span.end) });
     }
-    for (const br of reading.brackets) this.brackets.push({ char: br.char, kind: br.kind, span: this.span(base + br.start, base + br.start + 1) });
+    if (reading) for (const br of reading.brackets) this.brackets.push({ char: br.char, kind: br.kind, span: this.span(base + br.start, base + br.start + 1) });
     for (; bi < old.brackets.length; bi++) {
       const bp = old.brackets[bi];
       if (bp.span.start > editedEnd) this.brackets.push({ char: bp.char, kind: bp.kind, span: this.span(bp.span.start + delta, bp.span.end + delta) });
@@ -557,11 +578,10 @@ class PlanParser {
     si = 0;
     let ui = 0;
     const n = tasks.length;
-    const at = edited.index;
     for (let k = 0; k < n; k++) {
       const t = tasks[k] as PlanTask;
-      const r = k === at ? reading : t.reading;
-      const b = k > at ? t.base + delta : t.base;
+      const r = edited && k === edited.index && reading ? reading : t.reading;
+      const b = k >= after ? t.base + delta : t.base;
       let section: Section | null = null;
       let subsection: Subsection | null = null;
       if (t.section) {
@@ -580,7 +600,7 @@ class PlanParser {
     this.closeExtents();
     // The last version's own reshaping is no longer needed: versions must not chain.
     RESHAPED.delete(old);
-    return { previous: old, task: edited.index, prefix, oldSuffix, delta };
+    return { previous: old, task: edited ? edited.index : -1, after, prefix, oldSuffix, delta };
   }
 
   private finish(): Plan {

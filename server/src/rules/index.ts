@@ -181,14 +181,16 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
   const taskProblems: Problem[] = [];
   const from: number[] = [];
   if (shape && carried) {
-    const edited = plan.tasks[shape.task] as PlanTask;
-    const fresh = () => emit(edited, judge.findingsOf(edited.reading), lines, taskProblems, from);
+    const edited = shape.task >= 0 ? (plan.tasks[shape.task] as PlanTask) : null;
+    const fresh = () => {
+      if (edited) emit(edited, judge.findingsOf(edited.reading), lines, taskProblems, from);
+    };
     const before = (o: number) => o;
     const after = (o: number) => o + shape.delta;
     let done = false;
     for (let k = 0; k < carried.taskProblems.length; k++) {
       const task = carried.from[k];
-      if (task < shape.task) {
+      if (task < shape.after && task !== shape.task) {
         taskProblems.push(moved(carried.taskProblems[k], before, lines));
         from.push(task);
         continue;
@@ -197,7 +199,7 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
         fresh();
         done = true;
       }
-      if (task > shape.task) {
+      if (task >= shape.after) {
         taskProblems.push(moved(carried.taskProblems[k], after, lines));
         from.push(task);
       }
