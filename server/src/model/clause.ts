@@ -20,7 +20,6 @@ import {
   looksLikePerson,
   looksLikeUnit,
   ownCopy,
-  shared,
   SpanCache,
   CHAR_CLASS,
   CH_CLOSE,
@@ -515,7 +514,7 @@ export function findLabels(text: string, start: number, end: number): readonly L
   while ((m = re.exec(region))) {
     const at = start + m.index;
     found.push({
-      label: shared(m[1]),
+      label: ownCopy(m[1]),
       kind: LABEL_KIND.get(m[1]) ?? 'participant',
       labelStart: at,
       labelEnd: at + m[1].length,

@@ -59,21 +59,6 @@ const labelAlternation = LABELS.map(([l]) => l).join('|');
 export const LABEL_RE = new RegExp(`(${labelAlternation})[ \\t\\u3000]*[：:]`, 'g');
 export const LABEL_KIND: ReadonlyMap<string, LabelKind> = new Map(LABELS);
 
-/**
- * One string per label, separator or other short piece a plan repeats on every task: a match or a
- * slice is a new string each time (V8 shares only one-byte single characters), and a plan's
- * records keep them (tens of thousands of 牵头单位 and 、 in a long plan).
- */
-export function shared(s: string): string {
-  let one = SHARED.get(s);
-  if (one === undefined) {
-    if (SHARED.size >= 1000) SHARED.clear();
-    SHARED.set(s, (one = s));
-  }
-  return one;
-}
-const SHARED = new Map<string, string>();
-
 /** The first-listed convention, declared in the preamble or inside a clause (…，下同). */
 export const CONVENTION_RE =
   /(?:除标注为?[“"「]?牵头[”"」]?(?:单位|部门)?(?:的)?外[，,]\s*)?(?:列|排|排在|列在)第一位?(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:或汇总)?(?:单位|部门)/;
@@ -148,7 +133,8 @@ export class SpanCache<T> {
 /**
  * A string that owns its characters, shared by every equal string passed here. V8 represents a
  * longer slice of a string as a pointer into the original, so a name sliced from a plan would pin
- * the whole plan text; and one copy per distinct name keeps a long plan's names small.
+ * the whole plan text; and one copy per distinct name, label or separator keeps a long plan's
+ * records small (a match or a slice is a new string each time: tens of thousands of 牵头单位 and 、).
  */
 export function ownCopy(s: string): string {
   let own = OWN.get(s);

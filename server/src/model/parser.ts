@@ -14,7 +14,7 @@ import {
   type RawDeadline,
   type RawMention,
 } from './clause';
-import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, chineseNumeralValue, shared } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -198,25 +198,28 @@ export interface TaskReading {
   judged: unknown;
 }
 
+/** What one parse leaves for the next: its plan, its line records, and what they were read with. */
+interface LastParse {
+  readonly plan: Plan;
+  readonly lines: readonly LineInfo[];
+  readonly taskStyle: NumberStyle;
+  readonly mixedStyles: boolean;
+  /** Whether the first-listed convention was on: readings made with it on differ from those made without. */
+  readonly convention: boolean;
+}
+
 /**
  * What one parse of a document leaves for the next. A keystroke changes one place: the text
  * before it and after it is the same as last time, so a task lying wholly in that unchanged prefix
  * or suffix (same text, same extent) keeps its reading, shifted by the length of the edit, and so
  * do the rules' findings on it (rules/index.ts). Lines outside the edit keep their classification
  * and their starts. Only what touches the edit is read again. Comparing two versions costs about
- * twenty substring comparisons.
+ * twenty substring comparisons. Everything it knows of the last version is that version's parse.
  */
-interface LastParse {
-  readonly plan: Plan;
-  readonly taskStyle: NumberStyle;
-  readonly mixedStyles: boolean;
-}
-
 export class TaskCache {
-  private text = '';
-  private convention = false;
-  /** Tasks of the last version in document order: where each starts and ends, and its reading. */
-  private previous: readonly Task[] = [];
+  /** The last parse; during a parse (compare() to end()), `previousPlan` holds it instead. */
+  private last: LastParse | null = null;
+  previousPlan: LastParse | null = null;
   /** Lookups come in document order, so a cursor over the last version's tasks finds each in O(1). */
   private cursor = 0;
   private usable = false;
@@ -224,45 +227,26 @@ export class TaskCache {
   private suffixStart = 0;
   private delta = 0;
 
-  /** Whether compare() found an earlier version to compare with. */
-  private compared = false;
-
   /** Whether the last parse moved the plan before it (PlanParser.reuse) rather than building one. */
   private moved = false;
   get reshaped(): boolean {
     return this.moved;
   }
 
-  /** The plan of the last version, with the document-wide task style its lines were read with. */
-  private last: LastParse | null = null;
-  /** The same, during a parse (begin() takes it from `last`, end() lets it go). */
-  previousPlan: LastParse | null = null;
-
   /** The edit since the last version: the text before `prefix` and from `suffixStart` on is unchanged. */
   get edit(): { readonly prefix: number; readonly suffixStart: number; readonly delta: number } | null {
     return this.usable ? { prefix: this.prefix, suffixStart: this.suffixStart, delta: this.delta } : null;
   }
 
-  /** The last version's record of a line. */
-  oldLine(line: number): LineInfo | undefined {
-    return this.oldLines[line];
-  }
-
-  /** The last version's line records, to copy for a version whose lines are the same but one. */
-  get previousLines(): readonly LineInfo[] {
-    return this.oldLines;
-  }
-
-  /** Starts a parse of `text`: finds how much at its start and end is unchanged since the last one. */
+  /**
+   * Starts a parse of `text`: finds how much at its start and end is unchanged since the last one.
+   * The last parse is taken here: should this parse not finish, the next has nothing to reuse.
+   */
   compare(text: string): void {
-    this.oldLines = this.lines;
-    this.oldStarts = this.starts;
-    this.lines = [];
-    this.starts = [];
-    const old = this.text;
-    this.text = text;
-    this.compared = old.length > 0;
-    if (!this.compared) return;
+    this.previousPlan = this.last;
+    this.last = null;
+    if (!this.previousPlan) return;
+    const old = this.previousPlan.plan.text;
     const max = Math.min(old.length, text.length);
     // Halving: comparing two substrings is one memory comparison, so the longest equal prefix (and
     // suffix) is found in ~20 comparisons of shrinking stretches, with no loop over code units and
@@ -274,9 +258,8 @@ export class TaskCache {
       if (old.substring(p, mid) === text.substring(p, mid)) p = mid;
       else hi = mid - 1;
     }
-    const room = max - p;
     let q = 0;
-    hi = room;
+    hi = max - p;
     while (q < hi) {
       const mid = (q + hi + 1) >> 1;
       if (old.substring(old.length - mid, old.length - q) === text.substring(text.length - mid, text.length - q)) q = mid;
@@ -289,18 +272,14 @@ export class TaskCache {
 
   /** The lines of the text being parsed, scanning only what changed since the last version. */
   lineIndex(text: string): LineIndex {
-    return this.compared && this.oldStarts.length > 0 ? LineIndex.spliced(text, this.oldStarts, this.prefix, this.suffixStart, this.delta) : new LineIndex(text);
+    const old = this.previousPlan?.plan.lines.lineStarts;
+    return old ? LineIndex.spliced(text, old, this.prefix, this.suffixStart, this.delta) : new LineIndex(text);
   }
 
   /** With the first-listed convention known: task readings are reused only if it is unchanged. */
   begin(convention: boolean): void {
-    // The last plan is let go here: should this parse not finish, the next has nothing to reuse.
-    this.previous = this.last?.plan.tasks ?? [];
-    this.previousPlan = this.last;
-    this.last = null;
     this.cursor = 0;
-    this.usable = this.compared && this.previousPlan !== null && convention === this.convention;
-    this.convention = convention;
+    this.usable = this.previousPlan !== null && convention === this.previousPlan.convention;
   }
 
   /** Ends a parse: its plan is the one the next parse compares with; the one before is let go. */
@@ -308,14 +287,7 @@ export class TaskCache {
     this.last = parse;
     this.moved = reshaped;
     this.previousPlan = null;
-    this.previous = [];
   }
-
-  /** Lines of the last version: their classification, and where each started. */
-  private oldLines: readonly LineInfo[] = [];
-  private oldStarts: readonly number[] = [];
-  private lines: readonly LineInfo[] = [];
-  private starts: readonly number[] = [];
 
   /**
    * The classification of a line of the new text, if the same line (same text, and a line break
@@ -323,30 +295,28 @@ export class TaskCache {
    * same record serves: a keystroke classifies only the lines it touched and copies nothing.
    */
   lineInfo(line: number, start: number, end: number, lineCount: number): LineInfo | undefined {
-    if (!this.usable) return undefined;
+    const last = this.previousPlan;
+    if (!this.usable || !last) return undefined;
+    const oldStarts = last.plan.lines.lineStarts;
     let old: number;
     if (end < this.prefix) old = line;
-    else if (start > this.suffixStart) old = line - (lineCount - this.oldStarts.length);
+    else if (start > this.suffixStart) old = line - (lineCount - oldStarts.length);
     else return undefined;
-    const info = this.oldLines[old];
+    const info = last.lines[old];
     if (!info || info.contextual) return undefined;
-    const shift = start - this.oldStarts[old];
+    const shift = start - oldStarts[old];
     return shift === (end < this.prefix ? 0 : this.delta) ? info : undefined;
-  }
-
-  keepLines(lines: readonly LineInfo[], starts: readonly number[]): void {
-    this.lines = lines;
-    this.starts = starts;
   }
 
   /** The reading of the task at [base, end) if the same text stood there last time. */
   get(base: number, end: number): TaskReading | undefined {
-    if (!this.usable) return undefined;
+    const last = this.previousPlan;
+    if (!this.usable || !last) return undefined;
     let old: number;
     if (end <= this.prefix) old = base;
     else if (base >= this.suffixStart) old = base - this.delta;
     else return undefined;
-    const tasks = this.previous as readonly PlanTask[];
+    const tasks = last.plan.tasks as readonly PlanTask[];
     let k = this.cursor;
     while (k < tasks.length && tasks[k].base < old) k++;
     this.cursor = k;
@@ -387,13 +357,40 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   return new PlanParser(text, options).parse();
 }
 
+class ParsedPlan implements Plan {
+  constructor(
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly title: Plan['title'],
+    readonly convention: Convention | null,
+    readonly sections: readonly Section[],
+    readonly subsections: readonly Subsection[],
+    readonly tasks: readonly Task[],
+    readonly crossReferences: readonly CrossReference[],
+    readonly numberingRestarts: boolean,
+  ) {}
+
+  private stray: BracketProblem[] | undefined;
+  /**
+   * Stray brackets are each task reading's, placed where the task now starts: made when asked for
+   * (the rules judge readings), not on every parse and every keystroke.
+   */
+  get brackets(): readonly BracketProblem[] {
+    if (this.stray) return this.stray;
+    const out: BracketProblem[] = [];
+    for (const t of this.tasks as readonly PlanTask[]) {
+      for (const b of t.reading.brackets) out.push({ char: b.char, kind: b.kind, span: new TextSpan(t.base + b.start, t.base + b.start + 1, this.lines) });
+    }
+    return (this.stray = out);
+  }
+}
+
 class PlanParser {
   private readonly lines: LineIndex;
   private info: LineInfo[] = [];
   private readonly sections: Section[] = [];
   private readonly subsections: Subsection[] = [];
   private readonly tasks: Task[] = [];
-  private readonly brackets: BracketProblem[] = [];
   private readonly crossRefs: CrossReference[] = [];
   private convention: Convention | null = null;
   private conventionOn = false;
@@ -445,7 +442,7 @@ class PlanParser {
       this.build();
     }
     const plan = this.finish();
-    cache?.end({ plan, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles }, reused !== null);
+    cache?.end({ plan, lines: this.info, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn }, reused !== null);
     if (reused) RESHAPED.set(plan, reused);
     return plan;
   }
@@ -470,7 +467,7 @@ class PlanParser {
     // The edit lies within one line's content: no line break was touched.
     const line = lines.positionAt(prefix).line;
     if (lines.lineStarts[line] !== old.lines.lineStarts[line] || suffixStart > lines.lineEnd(line) || oldSuffix > old.lines.lineEnd(line)) return null;
-    const was = cache.oldLine(line);
+    const was = last.lines[line];
     if (!was || was.contextual) return null;
     this.taskStyle = last.taskStyle;
     this.mixedStyles = last.mixedStyles;
@@ -491,7 +488,7 @@ class PlanParser {
     const lastLine = before ? old.lines.positionAt(before.base + before.reading.end).line : -1;
     // Within a task, that task is read again; on a heading or in prose outside any task, none is.
     const edited = before && line <= lastLine ? before : null;
-    const info = cache.previousLines.slice();
+    const info = last.lines.slice();
     info[line] = now;
     this.info = info;
     // The task before must still end where it ended: the edit may have closed or opened a clause, or
@@ -500,88 +497,40 @@ class PlanParser {
       this.info = [];
       return null;
     }
-    let reading: TaskReading | null = null;
-    let base = 0;
-    if (edited) {
-      base = lines.lineStarts[edited.line];
-      reading = this.readTask(edited.line, lastLine, base);
-    }
+    const reading = edited ? this.readTask(edited.line, lastLine, lines.lineStarts[edited.line]) : null;
     // Tasks from here on start after the edit.
     const after = edited ? edited.index + 1 : lo + 1;
-    cache.keepLines(info, lines.lineStarts);
-    // A heading edited (its title: its number is the same) is made again from its line.
-    const remade = now.kind === 'section' || now.kind === 'subsection' ? this.makeHeading(now.kind, line, now) : null;
-    // Headings lie on other lines: before the edit, or after it and moved. Their titles are already
-    // the plan's own strings (makeHeading). Extents are set again by closeExtents().
+    // Headings lie on other lines, before the edit or after it and moved; an edited one (its title:
+    // its number is the same) is made again from its line. Extents are set by closeExtents().
+    // Written out, not spread: spreading each of a long plan's ~2,000 headings cost ~2 ms a keystroke.
     const move = (o: number) => (o < prefix ? o : o + delta);
+    const moved = (s: Span) => this.span(move(s.start), move(s.end));
+    const remade = (h: Section | Subsection) => this.makeHeading(h.kind, line, now);
     for (const h of old.sections) {
-      const { span, numeralSpan } = h;
-      if (h.line === line && remade) {
-        this.sections.push(remade as Section);
-        continue;
-      }
-      this.sections.push({
-        kind: 'section',
-        numeral: h.numeral,
-        value: h.value,
-        title: h.title,
-        line: h.line,
-        span: this.span(move(span.start), move(span.end)),
-        numeralSpan: this.span(move(numeralSpan.start), move(numeralSpan.end)),
-        extent: span,
-        tasks: [],
-        subsections: [],
-      });
+      this.sections.push(
+        h.line === line
+          ? (remade(h) as Section)
+          : { kind: 'section', numeral: h.numeral, value: h.value, title: h.title, line: h.line, span: moved(h.span), numeralSpan: moved(h.numeralSpan), extent: h.span, tasks: [], subsections: [] },
+      );
     }
     // Everything is in document order: one cursor per kind of heading finds each copy, no lookup.
     let si = 0;
     for (const h of old.subsections) {
-      const { span, numeralSpan } = h;
       let section: Section | null = null;
       if (h.section) {
         while (old.sections[si] !== h.section) si++;
         section = this.sections[si];
       }
       const copy: Subsection =
-        h.line === line && remade
-          ? { ...(remade as Subsection), section }
-          : {
-              kind: 'subsection',
-              numeral: h.numeral,
-              value: h.value,
-              title: h.title,
-              line: h.line,
-              span: this.span(move(span.start), move(span.end)),
-              numeralSpan: this.span(move(numeralSpan.start), move(numeralSpan.end)),
-              extent: span,
-              tasks: [],
-              section,
-            };
+        h.line === line
+          ? { ...(remade(h) as Subsection), section }
+          : { kind: 'subsection', numeral: h.numeral, value: h.value, title: h.title, line: h.line, span: moved(h.span), numeralSpan: moved(h.numeralSpan), extent: h.span, tasks: [], section };
       section?.subsections.push(copy);
       this.subsections.push(copy);
     }
-    // Stray brackets: the last version's, but the edited task's read again. Looking at every task's
-    // reading for its brackets instead cost a cache miss per task (~5 ms a keystroke at 50k tasks).
-    // Brackets lie in tasks: before the edit they stay, after it they move.
-    const keepBefore = edited ? edited.base : prefix;
-    const editedEnd = edited ? edited.base + edited.reading.end : -1;
-    let bi = 0;
-    for (; bi < old.brackets.length && old.brackets[bi].span.start < keepBefore; bi++) {
-      const bp = old.brackets[bi];
-      this.brackets.push({ char: bp.char, kind: bp.kind, span: this.span(bp.span.start, bp.span.end) });
-    }
-    if (reading) for (const br of reading.brackets) this.brackets.push({ char: br.char, kind: br.kind, span: this.span(base + br.start, base + br.start + 1) });
-    for (; bi < old.brackets.length; bi++) {
-      const bp = old.brackets[bi];
-      if (bp.span.start > editedEnd) this.brackets.push({ char: bp.char, kind: bp.kind, span: this.span(bp.span.start + delta, bp.span.end + delta) });
-    }
     si = 0;
     let ui = 0;
-    const n = tasks.length;
-    for (let k = 0; k < n; k++) {
-      const t = tasks[k] as PlanTask;
-      const r = edited && k === edited.index && reading ? reading : t.reading;
-      const b = k >= after ? t.base + delta : t.base;
+    for (const t of tasks as readonly PlanTask[]) {
       let section: Section | null = null;
       let subsection: Subsection | null = null;
       if (t.section) {
@@ -592,10 +541,12 @@ class PlanParser {
         while (old.subsections[ui] !== t.subsection) ui++;
         subsection = this.subsections[ui];
       }
-      const task = new PlanTask(k, t.line, section, subsection, t.restarted, r, b, lines);
+      const r = t === edited && reading ? reading : t.reading;
+      // As finishTask() files a task (not a shared method: not inlined here, it cost ~0.5 ms a keystroke).
+      const task = new PlanTask(t.index, t.line, section, subsection, t.restarted, r, t.index >= after ? t.base + delta : t.base, lines);
       this.tasks.push(task);
-      (subsection ?? section)?.tasks.push(task);
-      if (subsection && section) section.tasks.push(task);
+      if (subsection) subsection.tasks.push(task);
+      if (section) section.tasks.push(task);
     }
     this.closeExtents();
     // The last version's own reshaping is no longer needed: versions must not chain.
@@ -607,18 +558,7 @@ class PlanParser {
     const title = this.findTitle();
     this.findCrossReferences();
     const restarts = this.tasks.some((t) => t.restarted);
-    return {
-      text: this.text,
-      lines: this.lines,
-      title,
-      convention: this.convention,
-      sections: this.sections,
-      subsections: this.subsections,
-      tasks: this.tasks,
-      crossReferences: this.crossRefs,
-      brackets: this.brackets,
-      numberingRestarts: restarts,
-    };
+    return new ParsedPlan(this.text, this.lines, title, this.convention, this.sections, this.subsections, this.tasks, this.crossRefs, restarts);
   }
 
   private findConvention(): void {
@@ -644,7 +584,6 @@ class PlanParser {
         } else paren++;
       }
     }
-    cache?.keepLines(this.info, this.lines.lineStarts);
     // One task style per document: where 1. numbers the tasks, (1) lines are items inside a task.
     this.taskStyle = arabic > 0 ? 'arabic' : 'paren-arabic';
     this.mixedStyles = paren > 0 && arabic > 0;
@@ -708,14 +647,14 @@ class PlanParser {
         info.bodyStart = s + m[0].length;
       } else if (first === START_LABEL && (m = LABEL_LINE_RE.exec(head))) {
         info.kind = 'label';
-        info.label = shared(m[1]);
+        info.label = ownCopy(m[1]);
       } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
         info.kind = 'task';
         info.style = 'paren-arabic';
         info.numeral = m[1];
         info.numeralStart = s + m[0].indexOf(m[1]);
         info.numeralEnd = info.numeralStart + m[1].length;
-        info.separator = shared(t[s] + '）');
+        info.separator = ownCopy(t[s] + '）');
         info.bodyStart = s + m[0].length;
       }
     }
@@ -777,7 +716,7 @@ class PlanParser {
     info.numeral = t.slice(s, d);
     info.numeralStart = s;
     info.numeralEnd = d;
-    info.separator = sep >= 0 ? shared(t[sep]) : null;
+    info.separator = sep >= 0 ? ownCopy(t[sep]) : null;
     let body = matchEnd;
     while (body < e && isBlank(t.charCodeAt(body))) body++;
     info.bodyStart = body;
@@ -936,11 +875,11 @@ class PlanParser {
     // A task whose text is unchanged since the last parse is not read again (incremental re-analysis).
     const cache = this.options.taskCache;
     const r = cache?.get(base, taskEnd) ?? this.readTask(first, last, base);
-    for (const b of r.brackets) this.brackets.push({ char: b.char, kind: b.kind, span: this.span(base + b.start, base + b.start + 1) });
+    // A task of this version, in its heading's tasks (a sub-section's task is also its section's).
     const task = new PlanTask(this.tasks.length, first, section, subsection, restarted, r, base, this.lines);
     this.tasks.push(task);
-    (subsection ?? section)?.tasks.push(task);
-    if (subsection && section) section.tasks.push(task);
+    if (subsection) subsection.tasks.push(task);
+    if (section) section.tasks.push(task);
   }
 
   /** Everything about a task that depends only on its own text, with offsets relative to `base`. */
