@@ -52,6 +52,15 @@ function problemsOf(a: ReturnType<typeof analyse>) {
   return a.problems.map((p) => [p.code, p.severity, p.span.start, p.span.end, p.span.range, p.message, p.task, p.data, p.related?.map((r) => [r.span.range, r.message])]);
 }
 
+/** Analyses `text` with the cache and asserts it equals a fresh analysis: plan, line starts and problems. */
+function sameAsFresh(text: string, cache: TaskCache, what?: string): void {
+  const reused = analyse(text, registry, { taskCache: cache });
+  const fresh = analyse(text, registry);
+  assert.deepEqual(reused.plan.lines.lineStarts, fresh.plan.lines.lineStarts, what ?? 'line starts spliced from the last version');
+  assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan), what);
+  assert.deepEqual(problemsOf(reused), problemsOf(fresh), what);
+}
+
 describe('incremental re-analysis', () => {
   const edits: [string, (s: string) => string][] = [
     ['a character typed in the middle of a task', (s) => s.replace('制订落实年度实施方案', '制订落实年度实施方案案')],
@@ -69,10 +78,7 @@ describe('incremental re-analysis', () => {
     analyse(text, registry, { taskCache: cache });
     for (const [what, edit] of edits) {
       text = edit(text);
-      const reused = analyse(text, registry, { taskCache: cache });
-      const fresh = analyse(text, registry);
-      assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan), what);
-      assert.deepEqual(problemsOf(reused), problemsOf(fresh), what);
+      sameAsFresh(text, cache, what);
     }
   });
 
@@ -98,11 +104,7 @@ describe('incremental re-analysis', () => {
         analyse(text, registry, { taskCache: cache });
         for (const m of edits) {
           text = mutate(text, m);
-          const reused = analyse(text, registry, { taskCache: cache });
-          const fresh = analyse(text, registry);
-          assert.deepEqual(reused.plan.lines.lineStarts, fresh.plan.lines.lineStarts, 'line starts spliced from the last version');
-          assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan));
-          assert.deepEqual(problemsOf(reused), problemsOf(fresh));
+          sameAsFresh(text, cache);
         }
       }),
       { numRuns: 40, seed: 20261126 },
@@ -147,11 +149,8 @@ describe('incremental re-analysis', () => {
       analyse(first, registry, { taskCache: cache });
       const text = edit(first);
       assert.notEqual(text, first, what);
-      const reused = analyse(text, registry, { taskCache: cache });
+      sameAsFresh(text, cache, what);
       assert.equal(cache.reshaped, reshaped, what);
-      const fresh = analyse(text, registry);
-      assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan), what);
-      assert.deepEqual(problemsOf(reused), problemsOf(fresh), what);
     }
   });
 
@@ -179,12 +178,9 @@ describe('incremental re-analysis', () => {
             next = text.slice(0, at) + text.slice(end);
           }
           text = next;
-          const reused = analyse(text, registry, { taskCache: cache });
+          sameAsFresh(text, cache);
           steps++;
           if (cache.reshaped) moved++;
-          const fresh = analyse(text, registry);
-          assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan));
-          assert.deepEqual(problemsOf(reused), problemsOf(fresh));
         }
       }),
       { numRuns: 60, seed: 20261127 },

@@ -3,6 +3,7 @@ import type { Locale } from '../messages';
 import type { Range } from '../model/text';
 import type { Mention, Plan, Task } from '../model/types';
 import type { Registry } from '../registry/registry';
+import { perPlan } from '../model/perPlan';
 import { registryKey } from '../registry/registry';
 import type { Problem } from '../rules/types';
 
@@ -137,23 +138,21 @@ export interface MentionHit {
  * ~180,000 mentions, so it is done once per version, not once per request. Task indices (not
  * mention objects) keep the index small.
  */
-const tasksByKey = new WeakMap<Plan, Map<string, number[]>>();
+const tasksByKey = perPlan((plan): Map<string, number[]> => {
+  const index = new Map<string, number[]>();
+  for (const task of plan.tasks) {
+    for (const mention of task.names) {
+      const k = registryKey(mention.name);
+      const list = index.get(k);
+      if (!list) index.set(k, [task.index]);
+      else if (list[list.length - 1] !== task.index) list.push(task.index);
+    }
+  }
+  return index;
+});
 
 function tasksMentioning(plan: Plan, key: string): readonly number[] {
-  let index = tasksByKey.get(plan);
-  if (!index) {
-    index = new Map();
-    for (const task of plan.tasks) {
-      for (const mention of task.names) {
-        const k = registryKey(mention.name);
-        const list = index.get(k);
-        if (!list) index.set(k, [task.index]);
-        else if (list[list.length - 1] !== task.index) list.push(task.index);
-      }
-    }
-    tasksByKey.set(plan, index);
-  }
-  return index.get(key) ?? [];
+  return tasksByKey(plan).get(key) ?? [];
 }
 
 /** Every mention in the plan of a name, in document order. */

@@ -2,6 +2,7 @@
  * Renumbering as pure text edits: tasks become 1..n in document order (or 1..n per section or
  * sub-section where the plan's numbering restarts), and "第12项" in prose follows its task.
  */
+import { perPlan } from './perPlan';
 import type { Range } from './text';
 import type { Plan, Task } from './types';
 
@@ -38,13 +39,7 @@ export function targetNumbers(plan: Plan): number[] {
  * The edits, made once per plan: quick fixes and the source action are asked for on every cursor
  * move (and once more per numbering problem in a request), the renumber command once more.
  */
-const editsByPlan = new WeakMap<Plan, readonly TextEdit[]>();
-
-export function renumberEdits(plan: Plan): readonly TextEdit[] {
-  let edits = editsByPlan.get(plan);
-  if (!edits) editsByPlan.set(plan, (edits = makeEdits(plan)));
-  return edits;
-}
+export const renumberEdits: (plan: Plan) => readonly TextEdit[] = perPlan(makeEdits);
 
 function makeEdits(plan: Plan): TextEdit[] {
   const targets = targetNumbers(plan);
@@ -77,21 +72,15 @@ export function referencedTaskIndex(plan: Plan, value: number, at: number): numb
 }
 
 /** Tasks by number, in document order, per plan: each reference looked up without a scan of all tasks. */
-const byValue = new WeakMap<Plan, Map<number, Task[]>>();
-
-function tasksByValue(plan: Plan): Map<number, Task[]> {
-  let index = byValue.get(plan);
-  if (!index) {
-    index = new Map();
-    for (const t of plan.tasks) {
-      const list = index.get(t.value);
-      if (list) list.push(t);
-      else index.set(t.value, [t]);
-    }
-    byValue.set(plan, index);
+const tasksByValue = perPlan((plan): Map<number, Task[]> => {
+  const index = new Map<number, Task[]>();
+  for (const t of plan.tasks) {
+    const list = index.get(t.value);
+    if (list) list.push(t);
+    else index.set(t.value, [t]);
   }
   return index;
-}
+});
 
 /** Applies edits (non-overlapping) to a text; used by tests and by anything that previews. */
 export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'start' | 'end' | 'newText'>[]): string {

@@ -3,6 +3,7 @@
  * the VS Code view's export buttons and the CLI all build the same table.
  */
 import type { Matrix, MatrixDepartment, TaskInfo } from '../protocol';
+import { perPlan } from '../model/perPlan';
 import type { Plan, Task } from '../model/types';
 import { isWhite } from '../model/text';
 import type { Registry } from '../registry/registry';
@@ -63,18 +64,12 @@ function wholeBodyLabel(plan: Plan, task: Task): string {
   return chars.length > LABEL_LENGTH ? chars.slice(0, LABEL_LENGTH).join('') + '…' : sentence;
 }
 
-/** Keys per analysed plan: hovers, outline and the task list ask for them many times per version. */
-const keysByPlan = new WeakMap<Plan, readonly string[]>();
-
 /**
  * A key unique within the plan: the number, prefixed with the section (and sub-section) numerals
- * when numbering restarts, because "3" alone would then name several tasks.
+ * when numbering restarts, because "3" alone would then name several tasks. Made once per plan:
+ * hovers, outline and the task list ask for them many times per version.
  */
-export function taskKeys(plan: Plan): readonly string[] {
-  let keys = keysByPlan.get(plan);
-  if (!keys) keysByPlan.set(plan, (keys = computeTaskKeys(plan)));
-  return keys;
-}
+export const taskKeys: (plan: Plan) => readonly string[] = perPlan(computeTaskKeys);
 
 function computeTaskKeys(plan: Plan): string[] {
   const underSub = plan.numberingRestarts && plan.tasks.some((t) => t.restarted && t.subsection && t.subsection.tasks[0] === t);

@@ -55,10 +55,18 @@ interface Finding {
  * only the task it touched; the rest of the plan's findings are moved to their new offsets. Kept
  * in the reading's own `judged` slot.
  */
-interface Judged {
+/** What findings depend on besides the text: they are reused only where all three are the same. */
+interface JudgedIn {
   readonly registry: Registry;
   readonly locale: Locale;
   readonly severities: CheckOptions['severities'];
+}
+
+function sameEnvironment(a: JudgedIn, b: JudgedIn): boolean {
+  return a.registry === b.registry && a.locale === b.locale && a.severities === b.severities;
+}
+
+interface Judged extends JudgedIn {
   readonly findings: readonly Finding[];
 }
 
@@ -68,7 +76,7 @@ const NONE: readonly Finding[] = [];
 let NOTHING: Judged | undefined;
 
 /** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
-class Judge implements TaskRuleContext {
+class Judge implements TaskRuleContext, JudgedIn {
   reading!: TaskReading;
   /**
    * Keyed once per task for every rule (one scratch array): the pairwise rules compared keys ~25
@@ -80,12 +88,12 @@ class Judge implements TaskRuleContext {
   constructor(
     readonly registry: Registry,
     readonly locale: Locale,
-    private readonly severities: CheckOptions['severities'],
+    readonly severities: CheckOptions['severities'],
   ) {}
 
   findingsOf(reading: TaskReading): readonly Finding[] {
     const hit = reading.judged as Judged | undefined;
-    if (hit && hit.registry === this.registry && hit.locale === this.locale && hit.severities === this.severities) return hit.findings;
+    if (hit && sameEnvironment(hit, this)) return hit.findings;
     this.reading = reading;
     this.findings = null;
     // Written by index, never emptied (emptying an array drops its storage, and the pushes that
@@ -104,7 +112,7 @@ class Judge implements TaskRuleContext {
   /** The verdict of most tasks, one record for all of them in this environment (not one per task). */
   private nothing(): Judged {
     const n = NOTHING;
-    if (n && n.registry === this.registry && n.locale === this.locale && n.severities === this.severities) return n;
+    if (n && sameEnvironment(n, this)) return n;
     return (NOTHING = { registry: this.registry, locale: this.locale, severities: this.severities, findings: NONE });
   }
 
@@ -120,10 +128,7 @@ class Judge implements TaskRuleContext {
  * moving this one (parser.ts, Reshape): the task rules' problems in task order with the task each
  * came from, and the plan rules' problems.
  */
-interface Checked {
-  readonly registry: Registry;
-  readonly locale: Locale;
-  readonly severities: CheckOptions['severities'];
+interface Checked extends JudgedIn {
   readonly taskProblems: readonly Problem[];
   readonly from: readonly number[];
   readonly planProblems: readonly Problem[];
@@ -177,7 +182,7 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
   const shape = RESHAPED.get(plan);
   RESHAPED.delete(plan);
   const last = shape && checked.get(shape.previous);
-  const carried = shape && last && last.registry === registry && last.locale === locale && last.severities === severities ? last : undefined;
+  const carried = shape && last && sameEnvironment(last, judge) ? last : undefined;
   const taskProblems: Problem[] = [];
   const from: number[] = [];
   if (shape && carried) {
