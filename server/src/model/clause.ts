@@ -147,11 +147,12 @@ function segments(text: string, start: number, end: number): Item[] {
   });
 }
 
-/** Finds verbs at top level in a segment and groups the text before each. */
-function groupsOf(text: string, seg: Item): Group[] {
-  const groups: Group[] = [];
+/** Finds verbs at top level in a segment and adds a group of the names before each (addGroup). */
+function groupsOf(text: string, seg: Item): void {
   let depth = 0;
   let from = seg.start;
+  let prevVerb: string | null = null;
+  let prevPart = NO_PART;
   for (let i = seg.start; i < seg.end; i++) {
     const c = text.charCodeAt(i);
     if (OPEN_CODES.has(c)) {
@@ -166,20 +167,17 @@ function groupsOf(text: string, seg: Item): Group[] {
     const verb = verbAt(text, i, seg.end);
     if (!verb) continue;
     // 负责 inside a name is not a verb; a verb needs names before it or follows 会同.
-    const items = splitNames(text, { start: from, end: i });
-    const prev = groups[groups.length - 1];
-    if (verb === '会同') groups.push({ verb, part: 'host', items });
-    else if (prev?.verb === '会同') groups.push({ verb, part: 'partner', items });
-    else groups.push({ verb, part: null, items });
+    const first = ITEMS;
+    for (const it of splitNames(text, { start: from, end: i })) addItem(it.start, it.end);
+    prevPart = verb === '会同' ? HOST : prevVerb === '会同' ? PARTNER : NO_PART;
+    prevVerb = verb;
+    addGroup(verb, prevPart, first);
     i += verb.length - 1;
     from = i + 1;
   }
-  const rest = splitNames(text, { start: from, end: seg.end });
-  if (rest.length > 0) {
-    const prev = groups[groups.length - 1];
-    groups.push({ verb: null, part: prev?.verb === '会同' && prev.part === 'host' ? 'partner' : null, items: rest });
-  }
-  return groups;
+  const first = ITEMS;
+  for (const it of splitNames(text, { start: from, end: seg.end })) addItem(it.start, it.end);
+  if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
 }
 
 /** Splits a list of names on 、 and on 和/及/与 between complete names; parentheses protect their content. */
@@ -291,17 +289,18 @@ const NAMES: RawMention[] = [];
  * mentions, or to its persons. The names are the plan's own strings (ownCopy): a reading outlives
  * the version it was read from.
  */
-function collectNames(text: string, items: Item[], role: Role, via: string | null, out: ClauseContent): void {
+function collectNames(text: string, from: number, to: number, role: Role, via: string | null, out: ClauseContent): void {
   // Each name's record is the mention it becomes: no intermediate record per name, no array per list.
   // The two scratch arrays are written by index up to `count`, never emptied: setting an array's
   // length to 0 drops its storage, and the next push allocated it again (~10 MB per 10k tasks).
   const names = NAMES;
-  const count = items.length;
+  const count = to - from;
   for (let k = 0; k < count; k++) {
-    const it = items[k];
-    const f = NAME_FACTS.get(text, it.start, it.end);
+    const start = ITEM_START[from + k];
+    const end = ITEM_END[from + k];
+    const f = NAME_FACTS.get(text, start, end);
     FACTS[k] = f;
-    names[k] = { role, written: f.written, name: f.name, start: it.start, end: it.end, via };
+    names[k] = { role, written: f.written, name: f.name, start, end, via };
   }
   // Shared suffix: a run of bare places takes the suffix of the name that ends the run.
   for (let k = 0; k < count; k++) {
@@ -344,6 +343,72 @@ function segmentKind(s: string): 'note' | 'deadline' | 'named' {
   return unit ? 'named' : 'deadline';
 }
 
+/**
+ * What collect() found in the content being read: its named groups and their names, in scratch
+ * arrays shared by every call (collect, namesUnits and assignRoles run one after another, never
+ * inside each other). A clause used to make a record of its content, a list of groups, a record
+ * per group, a list per group and a record per name, all garbage once the names were collected:
+ * about a sixth of what a long plan's analysis allocated. Group g holds the names
+ * ITEM_START/ITEM_END[GROUP_FIRST[g] .. GROUP_END[g]).
+ */
+let GROUPS = 0;
+const GROUP_VERB: (string | null)[] = [];
+let GROUP_PART: Uint8Array = new Uint8Array(32);
+let GROUP_FIRST: Int32Array = new Int32Array(32);
+let GROUP_END: Int32Array = new Int32Array(32);
+let ITEMS = 0;
+let ITEM_START: Int32Array = new Int32Array(128);
+let ITEM_END: Int32Array = new Int32Array(128);
+/** Time limits found (kept: they become the clause's), segments of names, and notes. */
+let DEADLINES: RawDeadline[] = [];
+let NAMED = 0;
+let NOTES = 0;
+const NO_PART = 0;
+const HOST = 1;
+const PARTNER = 2;
+const NO_DEADLINES: RawDeadline[] = [];
+
+function resetCollected(): void {
+  GROUPS = 0;
+  ITEMS = 0;
+  DEADLINES = NO_DEADLINES;
+  NAMED = 0;
+  NOTES = 0;
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function addItem(start: number, end: number): void {
+  if (ITEMS === ITEM_START.length) {
+    ITEM_START = grown(ITEM_START);
+    ITEM_END = grown(ITEM_END);
+  }
+  ITEM_START[ITEMS] = start;
+  ITEM_END[ITEMS] = end;
+  ITEMS++;
+}
+
+/** A group of the names added since `first`, before `verb` (null: no verb follows them). */
+function addGroup(verb: string | null, part: number, first: number): void {
+  if (GROUPS === GROUP_FIRST.length) {
+    GROUP_FIRST = grown(GROUP_FIRST);
+    GROUP_END = grown(GROUP_END);
+    const parts = new Uint8Array(GROUP_PART.length * 2);
+    parts.set(GROUP_PART);
+    GROUP_PART = parts;
+  }
+  GROUP_VERB[GROUPS] = verb;
+  GROUP_PART[GROUPS] = part;
+  GROUP_FIRST[GROUPS] = first;
+  GROUP_END[GROUPS] = ITEMS;
+  GROUPS++;
+}
+
+/** What collect() found, as records: for the tests, which hold the two readers equal. */
 export interface Collected {
   groups: Group[];
   deadlines: RawDeadline[];
@@ -353,74 +418,97 @@ export interface Collected {
   notes: number;
 }
 
+function collected(): Collected {
+  const groups: Group[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    const items: Item[] = [];
+    for (let k = GROUP_FIRST[g]; k < GROUP_END[g]; k++) items.push({ start: ITEM_START[k], end: ITEM_END[k] });
+    groups.push({ verb: GROUP_VERB[g], part: GROUP_PART[g] === HOST ? 'host' : GROUP_PART[g] === PARTNER ? 'partner' : null, items });
+  }
+  return { groups, deadlines: DEADLINES.slice(), named: NAMED, notes: NOTES };
+}
+
 /** Content as segments of convention notes, time limits and named groups: the one-scan shortcut when the content is plain. */
-function collect(text: string, start: number, end: number): Collected {
-  return plainCollect(text, start, end) ?? collectGeneral(text, start, end);
+function collect(text: string, start: number, end: number): void {
+  if (!plainScan(text, start, end)) generalScan(text, start, end);
 }
 
 /** One pass over any content: segments classified as convention notes, time limits or named groups. */
-export function collectGeneral(text: string, start: number, end: number): Collected {
-  const out: Collected = { groups: [], deadlines: [], named: 0, notes: 0 };
+function generalScan(text: string, start: number, end: number): void {
+  resetCollected();
   for (const seg of segments(text, start, end)) {
     const str = text.slice(seg.start, seg.end);
     const kind = segmentKind(str);
     if (kind === 'note') {
-      out.notes++;
+      NOTES++;
       continue;
     }
     if (kind === 'deadline') {
-      out.deadlines.push({ text: str, start: seg.start, end: seg.end });
+      if (DEADLINES === NO_DEADLINES) DEADLINES = [];
+      DEADLINES.push({ text: str, start: seg.start, end: seg.end });
       continue;
     }
-    out.named++;
-    for (const g of groupsOf(text, seg)) out.groups.push(g);
+    NAMED++;
+    groupsOf(text, seg);
   }
-  return out;
+}
+
+/** The general reader, for the tests. */
+export function collectGeneral(text: string, start: number, end: number): Collected {
+  generalScan(text, start, end);
+  return collected();
 }
 
 /**
  * Gives roles to collected groups, e.g. 省科技厅牵头,省财政厅、省知识产权局参加.
  * `defaultRole` is what a verbless list gets when the clause has no verbs at all.
+ * With a `label` (a label's value: 责任单位：…), every name takes the label's role and the label
+ * as its source, unless the value names its own lead (责任单位：X牵头，Y) under a label that is not
+ * the lead's: then rule 1 applies inside the value.
  */
-function assignRoles(text: string, c: Collected, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
-  const groups = c.groups;
-  for (const d of c.deadlines) out.deadlines.push(d);
+function assignRoles(text: string, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null, label: LabelEntry | null): void {
+  if (DEADLINES.length > 0) for (const d of DEADLINES) out.deadlines.push(d);
   let explicit = false;
-  for (const g of groups) if (g.verb !== null && LEAD_VERBS.has(g.verb)) explicit = true;
+  for (let g = 0; g < GROUPS; g++) if (GROUP_VERB[g] !== null && LEAD_VERBS.has(GROUP_VERB[g]!)) explicit = true;
   if (explicit) out.explicitLead = true;
+  const byLabel = label !== null && !(explicit && label.kind !== 'lead');
   // Loops rather than closures: this runs for every clause of every parse (allocation showed in scripts/bench).
-  for (let k = 0; k < groups.length; k++) {
-    const g = groups[k];
-    const role = roleOf(groups, k, explicit, convention, defaultRole);
-    let via = g.verb;
-    for (let x = k + 1; x < groups.length && via === null; x++) via = groups[x].verb;
-    collectNames(text, g.items, role, via ?? defaultVia, out);
+  for (let g = 0; g < GROUPS; g++) {
+    if (byLabel) {
+      collectNames(text, GROUP_FIRST[g], GROUP_END[g], defaultRole, label.label, out);
+      continue;
+    }
+    const role = roleOf(g, explicit, convention, defaultRole);
+    let via = GROUP_VERB[g];
+    for (let x = g + 1; x < GROUPS && via === null; x++) via = GROUP_VERB[x];
+    collectNames(text, GROUP_FIRST[g], GROUP_END[g], role, via ?? defaultVia, out);
   }
 }
 
-function roleOf(groups: readonly Group[], k: number, explicit: boolean, convention: boolean, defaultRole: Role): Role {
-  const g = groups[k];
-  if (explicit) return g.verb !== null && LEAD_VERBS.has(g.verb) ? 'lead' : 'participant';
+function roleOf(g: number, explicit: boolean, convention: boolean, defaultRole: Role): Role {
+  const verb = GROUP_VERB[g];
+  if (explicit) return verb !== null && LEAD_VERBS.has(verb) ? 'lead' : 'participant';
   if (convention) return 'lead';
-  if (g.verb === '会同' || g.part === 'host') return 'lead';
-  if (g.part === 'partner') return 'participant';
-  if (g.verb === null) {
+  if (verb === '会同' || GROUP_PART[g] === HOST) return 'lead';
+  if (GROUP_PART[g] === PARTNER) return 'participant';
+  if (verb === null) {
     // A verbless list takes the role of the next verb, else the previous one, else the default.
     let ref = -1;
-    for (let x = k + 1; x < groups.length && ref < 0; x++) if (groups[x].verb !== null) ref = x;
-    for (let x = k - 1; x >= 0 && ref < 0; x--) if (groups[x].verb !== null) ref = x;
+    for (let x = g + 1; x < GROUPS && ref < 0; x++) if (GROUP_VERB[x] !== null) ref = x;
+    for (let x = g - 1; x >= 0 && ref < 0; x--) if (GROUP_VERB[x] !== null) ref = x;
     if (ref < 0) return defaultRole;
-    return roleOf(groups, ref, explicit, convention, defaultRole);
+    return roleOf(ref, explicit, convention, defaultRole);
   }
-  return RESPONSIBLE_VERBS.has(g.verb) ? 'lead' : 'participant';
+  return RESPONSIBLE_VERBS.has(verb) ? 'lead' : 'participant';
 }
 
-function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null): void {
-  assignRoles(text, collect(text, start, end), convention, out, defaultRole, defaultVia);
+function parseVerbal(text: string, start: number, end: number, convention: boolean, out: ClauseContent, defaultRole: Role, label: LabelEntry | null): void {
+  collect(text, start, end);
+  assignRoles(text, convention, out, defaultRole, label?.label ?? null, label);
 }
 
 /**
- * What each character means to plainCollect: 1 a character that can stand in a name and starts no
+ * What each character means to plainScan: 1 a character that can stand in a name and starts no
  * time limit, note, conjunction or surrounding word; 2 a separator of segments (，,；;); 3 the name
  * separator 、; 0 anything else (brackets, spaces, digits, quotes, colons, 。, line breaks, and the
  * characters of 和 及 与 以及 等 由 请, of time limits 年 月 季 前 长 持 逐 每 常, and of notes 第 下 除).
@@ -435,67 +523,64 @@ const PLAIN: Uint8Array = (() => {
 })();
 
 /**
- * collectGeneral() for the clause most plans are made of — names, 、, verbs and ，；, nothing else:
- * one scan that finds exactly what collectGeneral() finds (a property test holds the two equal),
- * without its general machinery. For any other content it answers null and collectGeneral() works.
+ * generalScan() for the clause most plans are made of — names, 、, verbs and ，；, nothing else:
+ * one scan that finds exactly what generalScan() finds (a property test holds the two equal),
+ * without its general machinery. For any other content it answers false and generalScan() works.
  *
  * With only those characters, every segment is named (no time-limit or note words can occur), no
  * bracket protects anything, no conjunction splits a name and no leading or trailing word is
  * stripped: a segment's groups are the runs of 、-separated names before each verb.
  */
-export function plainCollect(text: string, start: number, end: number): Collected | null {
-  for (let i = start; i < end; i++) if (PLAIN[text.charCodeAt(i)] === 0) return null;
-  const out: Collected = { groups: [], deadlines: [], named: 0, notes: 0 };
+function plainScan(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (PLAIN[text.charCodeAt(i)] === 0) return false;
+  resetCollected();
   let segStart = start;
   for (let i = start; i <= end; i++) {
     if (i < end && PLAIN[text.charCodeAt(i)] !== 2) continue;
-    if (i > segStart && !plainSegment(text, segStart, i, out)) return null;
+    if (i > segStart && !plainSegment(text, segStart, i)) return false;
     segStart = i + 1;
   }
-  return out;
-}
-
-/** One segment of plainCollect: groupsOf() on plain text. False where a name is one that splitNames() would treat specially. */
-function plainSegment(text: string, start: number, end: number, out: Collected): boolean {
-  out.named++;
-  let from = start;
-  let prev: Group | undefined;
-  for (let i = start; i < end; i++) {
-    const verb = verbAt(text, i, end);
-    if (!verb) continue;
-    const items = plainNames(text, from, i);
-    if (!items) return false;
-    prev = { verb, part: verb === '会同' ? 'host' : prev?.verb === '会同' ? 'partner' : null, items };
-    out.groups.push(prev);
-    i += verb.length - 1;
-    from = i + 1;
-  }
-  const rest = plainNames(text, from, end);
-  if (!rest) return false;
-  if (rest.length > 0) out.groups.push({ verb: null, part: prev?.verb === '会同' && prev.part === 'host' ? 'partner' : null, items: rest });
   return true;
 }
 
-/** splitNames() on plain text: the non-empty pieces between 、; null for a 各市-style piece, which splitNames joins to the next. */
-function plainNames(text: string, start: number, end: number): Item[] | null {
-  // Counted first, then made at exactly that length: a list grown by push gets room for 16 items.
-  let count = 0;
+/** The shortcut, for the tests: null where it does not answer. */
+export function plainCollect(text: string, start: number, end: number): Collected | null {
+  return plainScan(text, start, end) ? collected() : null;
+}
+
+/** One segment of plainScan: groupsOf() on plain text. False where a name is one that splitNames() would treat specially. */
+function plainSegment(text: string, start: number, end: number): boolean {
+  NAMED++;
+  let from = start;
+  let prevVerb: string | null = null;
+  let prevPart = NO_PART;
+  for (let i = start; i < end; i++) {
+    const verb = verbAt(text, i, end);
+    if (!verb) continue;
+    const first = ITEMS;
+    if (!plainNames(text, from, i)) return false;
+    prevPart = verb === '会同' ? HOST : prevVerb === '会同' ? PARTNER : NO_PART;
+    prevVerb = verb;
+    addGroup(verb, prevPart, first);
+    i += verb.length - 1;
+    from = i + 1;
+  }
+  const first = ITEMS;
+  if (!plainNames(text, from, end)) return false;
+  if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
+  return true;
+}
+
+/** splitNames() on plain text: the non-empty pieces between 、; false for a 各市-style piece, which splitNames joins to the next. */
+function plainNames(text: string, start: number, end: number): boolean {
   let a = start;
   for (let i = start; i <= end; i++) {
     if (i < end && PLAIN[text.charCodeAt(i)] !== 3) continue;
-    if (isCollectivePlace(text, a, i)) return null;
-    if (i > a) count++;
+    if (isCollectivePlace(text, a, i)) return false;
+    if (i > a) addItem(a, i);
     a = i + 1;
   }
-  const items = new Array<Item>(count);
-  let k = 0;
-  a = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && PLAIN[text.charCodeAt(i)] !== 3) continue;
-    if (i > a) items[k++] = { start: a, end: i };
-    a = i + 1;
-  }
-  return items;
+  return true;
 }
 
 /** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
@@ -549,17 +634,8 @@ export function parseLabels(text: string, labels: readonly LabelEntry[], convent
       continue;
     }
     const role: Role = l.kind === 'lead' ? 'lead' : hasLeadLabel || !convention ? 'participant' : 'lead';
-    const sub: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
-    parseVerbal(text, l.valueStart, l.valueEnd, false, sub, role, l.label);
-    if (sub.explicitLead && l.kind !== 'lead') {
-      // 责任单位：X牵头，Y — rule 1 applies inside the value.
-      out.explicitLead = true;
-      out.mentions.push(...sub.mentions);
-    } else {
-      for (const m of sub.mentions) out.mentions.push({ ...m, role, via: l.label });
-    }
-    out.deadlines.push(...sub.deadlines);
-    out.persons.push(...sub.persons);
+    // Names take the label's role, unless the value names its own lead: 责任单位：X牵头，Y (assignRoles).
+    parseVerbal(text, l.valueStart, l.valueEnd, false, out, role, l);
   }
   return out;
 }
@@ -586,22 +662,25 @@ export function readBracket(text: string, start: number, end: number, convention
   const labels = findLabels(text, start, end);
   const hasUnitLabel = labels.some(UNIT_LABEL);
   if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention) };
-  const c = collect(text, start, end);
-  const clauseLike = hasUnitLabel || (c.named > 0 && namesUnits(text, c, start, end));
+  collect(text, start, end);
+  const clauseLike = hasUnitLabel || (NAMED > 0 && namesUnits(text, start, end));
   if (clauseLike) {
     const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
-    assignRoles(text, c, convention, out, 'lead', null);
+    assignRoles(text, convention, out, 'lead', null, null);
     return { kind: 'clause', content: out };
   }
-  if (c.named === 0 && c.deadlines.length > 0 && c.notes === 0) return { kind: 'deadline', content: null };
+  if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) return { kind: 'deadline', content: null };
   return { kind: 'other', content: null };
 }
 
 /** With a verb, some name before a verb must read as a unit (省科技厅牵头, not 确保负责任); without, every name must. */
-function namesUnits(text: string, c: Collected, start: number, end: number): boolean {
-  const unit = (it: Item) => NAME_FACTS.get(text, it.start, it.end).unit;
-  if (hasVerb(text, start, end)) return c.groups.some((g) => g.items.some(unit));
-  return c.groups.every((g) => g.items.every(unit));
+function namesUnits(text: string, start: number, end: number): boolean {
+  // Every collected name belongs to a group: the names are ITEM_START/ITEM_END[0 .. ITEMS).
+  const some = hasVerb(text, start, end);
+  for (let k = 0; k < ITEMS; k++) {
+    if (NAME_FACTS.get(text, ITEM_START[k], ITEM_END[k]).unit === some) return some;
+  }
+  return !some;
 }
 
 function hasVerb(text: string, start: number, end: number): boolean {
