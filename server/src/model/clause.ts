@@ -280,6 +280,25 @@ const NAME_FACTS = new SpanCache((written: string): NameFacts => {
   return { written, name, bare: isBarePlace(name), person: looksLikePerson(name), unit: looksLikeUnit(cleaned) };
 });
 
+/**
+ * The mentions of the clause being read, in order: written by index, then copied to the clause at
+ * their exact number (contentOf). A list grown by push kept room for 16 where a clause names 3 or 4.
+ */
+const MENTIONS: RawMention[] = [];
+let MENTION_COUNT = 0;
+
+/** A clause's content, its mentions gathered into MENTIONS until contentOf(). */
+function newContent(): ClauseContent {
+  MENTION_COUNT = 0;
+  return { mentions: NO_MENTIONS, deadlines: [], persons: [], explicitLead: false };
+}
+
+function contentOf(out: ClauseContent): ClauseContent {
+  if (MENTION_COUNT > 0) out.mentions = MENTIONS.slice(0, MENTION_COUNT);
+  return out;
+}
+const NO_MENTIONS: RawMention[] = [];
+
 /** Facts and mention records of the list being normalised (one pair of arrays for all lists). */
 const FACTS: NameFacts[] = [];
 const NAMES: RawMention[] = [];
@@ -328,7 +347,7 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
       out.persons.push(n.name);
       continue;
     }
-    out.mentions.push(n);
+    MENTIONS[MENTION_COUNT++] = n;
   }
 }
 
@@ -613,7 +632,7 @@ export function findLabels(text: string, start: number, end: number): readonly L
 
 /** Label form: 牵头单位 → lead; 责任/配合单位 → participants, or the lead list under the convention. */
 export function parseLabels(text: string, labels: readonly LabelEntry[], convention: boolean): ClauseContent {
-  const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
+  const out = newContent();
   const hasLeadLabel = labels.some((l) => l.kind === 'lead');
   if (hasLeadLabel) out.explicitLead = true;
   for (const l of labels) {
@@ -637,7 +656,7 @@ export function parseLabels(text: string, labels: readonly LabelEntry[], convent
     // Names take the label's role, unless the value names its own lead: 责任单位：X牵头，Y (assignRoles).
     parseVerbal(text, l.valueStart, l.valueEnd, false, out, role, l);
   }
-  return out;
+  return contentOf(out);
 }
 
 export interface BracketReading {
@@ -665,9 +684,9 @@ export function readBracket(text: string, start: number, end: number, convention
   collect(text, start, end);
   const clauseLike = hasUnitLabel || (NAMED > 0 && namesUnits(text, start, end));
   if (clauseLike) {
-    const out: ClauseContent = { mentions: [], deadlines: [], persons: [], explicitLead: false };
+    const out = newContent();
     assignRoles(text, convention, out, 'lead', null, null);
-    return { kind: 'clause', content: out };
+    return { kind: 'clause', content: contentOf(out) };
   }
   if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) return { kind: 'deadline', content: null };
   return { kind: 'other', content: null };

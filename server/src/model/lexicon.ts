@@ -182,10 +182,15 @@ const OWN_ISSUER_RE = new RegExp(
 
 /** A name's level character: 省 市 区 县 at its start, unless followed by 场直级属域 (市场监管局, 省直单位). */
 export function levelPrefix(name: string): string | null {
+  // By character codes, answering one of four constant strings: name[0] and name[1] made a new
+  // one-character string each (V8 keeps only Latin-1 ones), for nearly every name of every clause.
   const c = name.charCodeAt(0);
-  if (c !== 0x7701 /* 省 */ && c !== 0x5e02 /* 市 */ && c !== 0x533a /* 区 */ && c !== 0x53bf /* 县 */) return null;
-  if (name.length > 1 && '场直级属域'.includes(name[1])) return null;
-  return name[0];
+  const prefix = c === 0x7701 ? '省' : c === 0x5e02 ? '市' : c === 0x533a ? '区' : c === 0x53bf ? '县' : null;
+  if (prefix === null) return null;
+  const d = name.charCodeAt(1);
+  // 场 直 级 属 域: 市场监管局, 省直单位, 省级, 省属, 区域 are not a level before a name.
+  if (d === 0x573a || d === 0x76f4 || d === 0x7ea7 || d === 0x5c5e || d === 0x57df) return null;
+  return prefix;
 }
 
 /** Whether a name written without its level (财政厅 after 省商务厅) should take the list's shared prefix. */

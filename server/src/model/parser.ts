@@ -86,6 +86,33 @@ const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE
 /** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
 const OPEN_COUNTS = new Int32Array(5);
 let BRACKET_STACK = new Int32Array(64);
+/**
+ * bracketGroups' answer: the top-level bracket groups of the stretch it read last, group g running
+ * from its opener GROUP_OPEN[g] to its closer (content to GROUP_INNER_END[g], the closer's end at
+ * GROUP_CLOSE[g]). Shared arrays rather than a record per bracket: nothing asks for groups while
+ * another stretch's are in use (endsWithClause, then readTask).
+ */
+let GROUP_COUNT = 0;
+let GROUP_OPEN: Int32Array = new Int32Array(16);
+let GROUP_INNER_END: Int32Array = new Int32Array(16);
+let GROUP_CLOSE: Int32Array = new Int32Array(16);
+
+function addBracketGroup(open: number, innerEnd: number, close: number): void {
+  if (GROUP_COUNT === GROUP_OPEN.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    GROUP_OPEN = grow(GROUP_OPEN);
+    GROUP_INNER_END = grow(GROUP_INNER_END);
+    GROUP_CLOSE = grow(GROUP_CLOSE);
+  }
+  GROUP_OPEN[GROUP_COUNT] = open;
+  GROUP_INNER_END[GROUP_COUNT] = innerEnd;
+  GROUP_CLOSE[GROUP_COUNT] = close;
+  GROUP_COUNT++;
+}
 
 /** Opening brackets as bits: （ ( [ 【 〔. */
 function openerBit(c: number): number {
@@ -129,6 +156,8 @@ const LINE_START: Uint8Array = (() => {
  * iterator result; ~6 MB of garbage per analysis of the 10k-task bench plan). Readonly types guard it.
  */
 const NONE: readonly never[] = [];
+/** The stray brackets of the task being read (readTask copies them out): one list for every task. */
+const STRAY: RawBracket[] = [];
 
 /** Makes a freshly classified line's offsets relative to its start. */
 function relative(info: LineInfo, lineStart: number): void {
@@ -416,13 +445,16 @@ class PlanParser {
   private readonly readValues: (BracketReading | undefined)[] = new Array<BracketReading | undefined>(8).fill(undefined);
   private readNext = 0;
 
-  private read(g: { innerStart: number; innerEnd: number }): BracketReading {
-    for (let k = 0; k < 8; k++) if (this.readStarts[k] === g.innerStart && this.readEnds[k] === g.innerEnd) return this.readValues[k]!;
-    const reading = readBracket(this.text, g.innerStart, g.innerEnd, this.conventionOn);
+  /** The reading of bracket group g (bracketGroups). */
+  private read(g: number): BracketReading {
+    const innerStart = GROUP_OPEN[g] + 1;
+    const innerEnd = GROUP_INNER_END[g];
+    for (let k = 0; k < 8; k++) if (this.readStarts[k] === innerStart && this.readEnds[k] === innerEnd) return this.readValues[k]!;
+    const reading = readBracket(this.text, innerStart, innerEnd, this.conventionOn);
     const k = this.readNext;
     this.readNext = (k + 1) & 7;
-    this.readStarts[k] = g.innerStart;
-    this.readEnds[k] = g.innerEnd;
+    this.readStarts[k] = innerStart;
+    this.readEnds[k] = innerEnd;
     this.readValues[k] = reading;
     return reading;
   }
@@ -815,9 +847,8 @@ class PlanParser {
   private endsWithClause(line: number): boolean {
     const info = this.info[line];
     const a = this.at(line);
-    const groups = this.bracketGroups(a + (info.bodyStart ?? info.contentStart), a + info.contentEnd, null);
-    const g = groups[groups.length - 1];
-    return !!g && this.read(g).kind !== 'other';
+    this.bracketGroups(a + (info.bodyStart ?? info.contentStart), a + info.contentEnd, null);
+    return GROUP_COUNT > 0 && this.read(GROUP_COUNT - 1).kind !== 'other';
   }
 
   private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo): Section | Subsection {
@@ -888,10 +919,12 @@ class PlanParser {
     const t = this.text;
     const taskEnd = this.at(last) + this.info[last].contentEnd;
     const bodyStart = base + (i.bodyStart ?? i.contentStart);
-    const brackets: RawBracket[] = [];
+    // Stray brackets are rare: the list is made when there is one.
+    const brackets = STRAY;
+    brackets.length = 0;
 
     // Label lines after the task (block form), or the clause inside the task's own text.
-    const labelEntries: LabelEntry[] = [];
+    let labelEntries: LabelEntry[] = NONE as never[];
     let textEnd = taskEnd;
     for (let l = first + 1; l <= last; l++) {
       const li = this.info[l];
@@ -900,9 +933,10 @@ class PlanParser {
         const p = this.prevContentLine(l, first);
         textEnd = this.at(p) + this.info[p].contentEnd;
       }
-      labelEntries.push(...findLabels(t, this.at(l) + li.contentStart, this.at(l) + li.contentEnd));
+      const found = findLabels(t, this.at(l) + li.contentStart, this.at(l) + li.contentEnd);
+      if (found.length > 0) labelEntries = labelEntries.length === 0 ? (found as LabelEntry[]) : labelEntries.concat(found);
     }
-    const groups = this.bracketGroups(bodyStart, textEnd, brackets);
+    this.bracketGroups(bodyStart, textEnd, brackets);
 
     let clause: RawClause | null = null;
     let content: ClauseContent | null = null;
@@ -927,9 +961,9 @@ class PlanParser {
         persons: content.persons,
       };
       // Deadlines in the task's own text still count.
-      this.trailingDeadlines(groups, textEnd, deadlines);
+      this.trailingDeadlines(textEnd, deadlines);
     } else {
-      const found = this.findInlineClause(groups, bodyStart, textEnd, deadlines, first);
+      const found = this.findInlineClause(bodyStart, textEnd, deadlines, first);
       if (found) {
         content = found.content;
         clause = found.clause;
@@ -941,13 +975,12 @@ class PlanParser {
     }
     if (content) for (const d of content.deadlines) deadlines.push(d);
     deadlines.sort((a, b) => a.start - b.start);
-    while (bodyEnd > bodyStart && /[\s\u3000*]/.test(t[bodyEnd - 1])) bodyEnd--;
+    while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */)) bodyEnd--;
     const rel = (o: number) => o - base;
     // The clause reader made these records for this task alone (a bracket belongs to one task and is
     // read once per parse), so they are moved to task-relative offsets in place rather than copied.
-    // A copy of exactly its length: the list grew by push, and its spare room would be kept as long
-    // as the reading (~100 bytes a task, 5 MB in a 50k-task plan).
-    const mentions = content && content.mentions.length > 0 ? content.mentions.slice() : NONE;
+    // The list is the clause's own, made at its exact length (clause.ts contentOf).
+    const mentions = content && content.mentions.length > 0 ? content.mentions : NONE;
     for (const m of mentions) {
       // Names are already the plan's own strings (clause.ts, normaliseList).
       m.start -= base;
@@ -990,10 +1023,10 @@ class PlanParser {
     return l;
   }
 
-  /** Groups of matching brackets at top level in [start, end); records unmatched brackets. */
-  private bracketGroups(start: number, end: number, sink: RawBracket[] | null): { open: number; innerStart: number; innerEnd: number; close: number }[] {
+  /** Groups of matching brackets at top level in [start, end), into GROUP_*; records unmatched brackets. */
+  private bracketGroups(start: number, end: number, sink: RawBracket[] | null): void {
     const t = this.text;
-    const out: { open: number; innerStart: number; innerEnd: number; close: number }[] = [];
+    GROUP_COUNT = 0;
     // Offsets of the open brackets, in one typed array for every call (grown when a text needs more).
     let stack = BRACKET_STACK;
     let top = 0;
@@ -1030,59 +1063,58 @@ class PlanParser {
       const opener = stack[depth];
       for (let u = top - 1; u >= depth; u--) open[31 - Math.clz32(openerBit(t.charCodeAt(stack[u])))]--;
       top = depth;
-      if (depth === 0) out.push({ open: opener, innerStart: opener + 1, innerEnd: k, close: k + 1 });
+      if (depth === 0) addBracketGroup(opener, k, k + 1);
     }
     if (top > 0) {
       if (sink) for (let u = 0; u < top; u++) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
       // Recover: the outermost unclosed bracket runs to the end, so a clause missing its ）still parses.
       const first = stack[0];
-      out.push({ open: first, innerStart: first + 1, innerEnd: end, close: end });
+      addBracketGroup(first, end, end);
     }
-    return out;
   }
 
-  private trailingDeadlines(groups: ReturnType<PlanParser['bracketGroups']>, end: number, out: RawDeadline[]): number {
+  /** Time limits in brackets at the end of the task's text (after bracketGroups); the index of the group before them. */
+  private trailingDeadlines(end: number, out: RawDeadline[]): number {
     let tail = end;
-    let k = groups.length - 1;
+    let k = GROUP_COUNT - 1;
     while (k >= 0) {
-      const g = groups[k];
-      if (!onlyTrailing(this.text, g.close, tail)) break;
-      if (this.read(g).kind !== 'deadline') break;
-      out.push({ text: this.text.slice(g.innerStart, g.innerEnd), start: g.open, end: g.close });
-      tail = g.open;
+      if (!onlyTrailing(this.text, GROUP_CLOSE[k], tail)) break;
+      if (this.read(k).kind !== 'deadline') break;
+      out.push({ text: this.text.slice(GROUP_OPEN[k] + 1, GROUP_INNER_END[k]), start: GROUP_OPEN[k], end: GROUP_CLOSE[k] });
+      tail = GROUP_OPEN[k];
       k--;
     }
     return k;
   }
 
   private findInlineClause(
-    groups: ReturnType<PlanParser['bracketGroups']>,
     bodyStart: number,
     end: number,
     deadlines: RawDeadline[],
     first: number,
   ): { clause: RawClause; content: ClauseContent } | null {
     const t = this.text;
-    const k = this.trailingDeadlines(groups, end, deadlines);
-    const tailEnd = k + 1 < groups.length ? groups[k + 1].open : end;
+    const k = this.trailingDeadlines(end, deadlines);
+    const tailEnd = k + 1 < GROUP_COUNT ? GROUP_OPEN[k + 1] : end;
     if (k >= 0) {
-      const g = groups[k];
-      const reading = onlyTrailing(t, g.close, tailEnd) ? this.read(g) : null;
+      const open = GROUP_OPEN[k];
+      const close = GROUP_CLOSE[k];
+      const reading = onlyTrailing(t, close, tailEnd) ? this.read(k) : null;
       if (reading?.content) {
         const content = reading.content;
-        const form: ClauseForm = t[g.open] === '[' || t[g.open] === '【' ? 'bracket' : 'paren';
-        const leadLabel = findLabels(t, g.innerStart, g.innerEnd).find((l) => l.kind === 'lead');
+        const form: ClauseForm = t.charCodeAt(open) === 0x5b /* [ */ || t.charCodeAt(open) === 0x3010 /* 【 */ ? 'bracket' : 'paren';
+        const leadLabel = findLabels(t, open + 1, GROUP_INNER_END[k]).find((l) => l.kind === 'lead');
         return {
           content,
           clause: {
             form,
-            start: g.open,
-            end: g.close,
-            lineDelta: this.lines.positionAt(g.open).line - first,
-            anchorStart: g.open,
-            anchorEnd: g.open + 1,
+            start: open,
+            end: close,
+            lineDelta: this.lines.positionAt(open).line - first,
+            anchorStart: open,
+            anchorEnd: open + 1,
             explicitLead: content.explicitLead,
-            insertAt: leadLabel ? leadLabel.valueStart : g.innerStart,
+            insertAt: leadLabel ? leadLabel.valueStart : open + 1,
             persons: content.persons,
           },
         };
@@ -1093,7 +1125,7 @@ class PlanParser {
     if (found.length === 0) return null;
     const labels = found.filter((l) => l.kind !== 'deadline');
     const unit = labels.filter((l) => l.kind === 'lead' || l.kind === 'participant');
-    if (unit.length > 0 && !this.insideGroup(groups, labels[0].labelStart)) {
+    if (unit.length > 0 && !this.insideGroup(labels[0].labelStart)) {
       let e = tailEnd;
       while (e > labels[0].labelStart && /[\s。；;，,*]/.test(t[e - 1])) e--;
       const all = findLabels(t, labels[0].labelStart, e);
@@ -1118,8 +1150,9 @@ class PlanParser {
     return null;
   }
 
-  private insideGroup(groups: ReturnType<PlanParser['bracketGroups']>, offset: number): boolean {
-    return groups.some((g) => g.open < offset && offset < g.close);
+  private insideGroup(offset: number): boolean {
+    for (let g = 0; g < GROUP_COUNT; g++) if (GROUP_OPEN[g] < offset && offset < GROUP_CLOSE[g]) return true;
+    return false;
   }
 
   private findCrossReferences(): void {
