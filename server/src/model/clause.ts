@@ -449,8 +449,11 @@ function collected(): Collected {
 
 /** Content as segments of convention notes, time limits and named groups: the one-scan shortcut when the content is plain. */
 function collect(text: string, start: number, end: number): void {
-  if (!plainScan(text, start, end)) generalScan(text, start, end);
+  PLAIN_READ = plainScan(text, start, end);
+  if (!PLAIN_READ) generalScan(text, start, end);
 }
+/** Whether collect() read its content with the shortcut: then it holds no brackets, and every verb is a group's. */
+let PLAIN_READ = false;
 
 /** One pass over any content: segments classified as convention notes, time limits or named groups. */
 function generalScan(text: string, start: number, end: number): void {
@@ -664,6 +667,8 @@ export interface BracketReading {
   readonly kind: 'clause' | 'deadline' | 'other';
   /** The clause's content, when kind is 'clause'. */
   readonly content: ClauseContent | null;
+  /** Where the value of the first lead label (牵头单位：) starts, or -1 without one. */
+  readonly leadAt: number;
 }
 
 const NO_LABELS: readonly LabelEntry[] = [];
@@ -680,26 +685,37 @@ const UNIT_LABEL = (l: LabelEntry) => l.kind === 'lead' || l.kind === 'participa
 export function readBracket(text: string, start: number, end: number, convention: boolean): BracketReading {
   const labels = findLabels(text, start, end);
   const hasUnitLabel = labels.some(UNIT_LABEL);
-  if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention) };
+  let leadAt = -1;
+  for (let k = 0; k < labels.length && leadAt < 0; k++) if (labels[k].kind === 'lead') leadAt = labels[k].valueStart;
+  if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention), leadAt };
   collect(text, start, end);
   const clauseLike = hasUnitLabel || (NAMED > 0 && namesUnits(text, start, end));
   if (clauseLike) {
     const out = newContent();
     assignRoles(text, convention, out, 'lead', null, null);
-    return { kind: 'clause', content: contentOf(out) };
+    return { kind: 'clause', content: contentOf(out), leadAt };
   }
-  if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) return { kind: 'deadline', content: null };
-  return { kind: 'other', content: null };
+  if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) return { kind: 'deadline', content: null, leadAt };
+  return { kind: 'other', content: null, leadAt };
 }
 
 /** With a verb, some name before a verb must read as a unit (省科技厅牵头, not 确保负责任); without, every name must. */
 function namesUnits(text: string, start: number, end: number): boolean {
   // Every collected name belongs to a group: the names are ITEM_START/ITEM_END[0 .. ITEMS).
-  const some = hasVerb(text, start, end);
+  const some = PLAIN_READ ? groupsHaveVerb() : hasVerb(text, start, end);
   for (let k = 0; k < ITEMS; k++) {
     if (NAME_FACTS.get(text, ITEM_START[k], ITEM_END[k]).unit === some) return some;
   }
   return !some;
+}
+
+/**
+ * Whether a verb stands anywhere in plain content: the shortcut found every verb there (no bracket
+ * hides one, and none spans a separator), so this asks its groups rather than scanning again.
+ */
+function groupsHaveVerb(): boolean {
+  for (let g = 0; g < GROUPS; g++) if (GROUP_VERB[g] !== null) return true;
+  return false;
 }
 
 function hasVerb(text: string, start: number, end: number): boolean {
@@ -709,10 +725,29 @@ function hasVerb(text: string, start: number, end: number): boolean {
 
 /** The verb starting at i and ending by `end` (the longest: VERBS is longest first), if any. */
 function verbAt(text: string, i: number, end: number): string | undefined {
-  if (!VERB_FIRST_CODES.has(text.charCodeAt(i))) return undefined;
-  for (let v = 0; v < VERBS.length; v++) if (i + VERBS[v].length <= end && text.startsWith(VERBS[v], i)) return VERBS[v];
+  const c = text.charCodeAt(i);
+  if (!VERB_FIRST_CODES.has(c)) return undefined;
+  // Only the verbs starting with this character, and only those whose second character follows:
+  // 会 ends every 委员会, and trying each of the fourteen verbs there was most of a clause's scan.
+  const verbs = VERBS_BY_FIRST.get(c)!;
+  const next = text.charCodeAt(i + 1);
+  for (let v = 0; v < verbs.length; v++) {
+    const verb = verbs[v];
+    if (verb.charCodeAt(1) === next && i + verb.length <= end && text.startsWith(verb, i)) return verb;
+  }
   return undefined;
 }
+
+/** VERBS by their first character's code, each list longest first as VERBS is. */
+const VERBS_BY_FIRST: ReadonlyMap<number, readonly string[]> = (() => {
+  const map = new Map<number, string[]>();
+  for (const verb of VERBS) {
+    const c = verb.charCodeAt(0);
+    if (!map.has(c)) map.set(c, []);
+    map.get(c)!.push(verb);
+  }
+  return map;
+})();
 
 /** 各市, 各区, 各县, 各省 standing alone in a list: one collective with the next piece (各市、县政府). */
 function isCollectivePlace(text: string, start: number, end: number): boolean {

@@ -156,6 +156,7 @@ const LINE_START: Uint8Array = (() => {
  * iterator result; ~6 MB of garbage per analysis of the 10k-task bench plan). Readonly types guard it.
  */
 const NONE: readonly never[] = [];
+const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
 /** The stray brackets of the task being read (readTask copies them out): one list for every task. */
 const STRAY: RawBracket[] = [];
 
@@ -974,7 +975,7 @@ class PlanParser {
       }
     }
     if (content) for (const d of content.deadlines) deadlines.push(d);
-    deadlines.sort((a, b) => a.start - b.start);
+    if (deadlines.length > 1) deadlines.sort(byStart);
     while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */)) bodyEnd--;
     const rel = (o: number) => o - base;
     // The clause reader made these records for this task alone (a bracket belongs to one task and is
@@ -1103,7 +1104,6 @@ class PlanParser {
       if (reading?.content) {
         const content = reading.content;
         const form: ClauseForm = t.charCodeAt(open) === 0x5b /* [ */ || t.charCodeAt(open) === 0x3010 /* 【 */ ? 'bracket' : 'paren';
-        const leadLabel = findLabels(t, open + 1, GROUP_INNER_END[k]).find((l) => l.kind === 'lead');
         return {
           content,
           clause: {
@@ -1114,7 +1114,8 @@ class PlanParser {
             anchorStart: open,
             anchorEnd: open + 1,
             explicitLead: content.explicitLead,
-            insertAt: leadLabel ? leadLabel.valueStart : open + 1,
+            // The bracket's reading found its labels: a new lead goes after 牵头单位：, else inside the bracket.
+            insertAt: reading.leadAt >= 0 ? reading.leadAt : open + 1,
             persons: content.persons,
           },
         };
