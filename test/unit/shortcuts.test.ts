@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { collectGeneral, plainCollect } from '../../server/src/model/clause';
+import { CHAR_CLASS, CH_COLON } from '../../server/src/model/lexicon';
 import { generatePlan } from '../../scripts/bench/generate';
 import { benchNames } from '../../scripts/bench/names';
 import { parsePlan } from '../../server/src/model/parser';
@@ -52,6 +53,17 @@ describe('plain clauses: the shortcut finds what the general reader finds', () =
       { numRuns: 3000, seed: 11 },
     );
     assert.ok(answered > 300, `the shortcut answered ${answered} of 3000`);
+  });
+
+  it('never reads content with a colon, so content it reads has no label (readBracket skips the search)', () => {
+    let colons = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      if ((CHAR_CLASS[c] & CH_COLON) === 0) continue;
+      colons++;
+      const text = `省财政厅${String.fromCharCode(c)}省科技厅牵头`;
+      assert.equal(plainCollect(text, 0, text.length), null, `U+${c.toString(16)}`);
+    }
+    assert.ok(colons >= 2);
   });
 
   it('on every bracket and line of the sample plans and of a generated plan', () => {

@@ -683,12 +683,14 @@ const UNIT_LABEL = (l: LabelEntry) => l.kind === 'lead' || l.kind === 'participa
  * leads and who joins. (One pass replaces the three separate scans the parser used to make.)
  */
 export function readBracket(text: string, start: number, end: number, convention: boolean): BracketReading {
-  const labels = findLabels(text, start, end);
+  // Plain content has no colon, so no label: read by the shortcut, it needs no search for labels.
+  PLAIN_READ = plainScan(text, start, end);
+  const labels = PLAIN_READ ? NO_LABELS : findLabels(text, start, end);
   const hasUnitLabel = labels.some(UNIT_LABEL);
   let leadAt = -1;
   for (let k = 0; k < labels.length && leadAt < 0; k++) if (labels[k].kind === 'lead') leadAt = labels[k].valueStart;
   if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention), leadAt };
-  collect(text, start, end);
+  if (!PLAIN_READ) generalScan(text, start, end);
   const clauseLike = hasUnitLabel || (NAMED > 0 && namesUnits(text, start, end));
   if (clauseLike) {
     const out = newContent();

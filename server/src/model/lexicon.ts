@@ -211,18 +211,22 @@ export const DEADLINE_RE =
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
+const CN_DIGIT_CODES: ReadonlyMap<number, number> = new Map(Object.entries(CN_DIGITS).map(([ch, v]) => [ch.charCodeAt(0), v]));
 
 /** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105. Returns NaN for anything else. */
 export function chineseNumeralValue(s: string): number {
   if (!s) return NaN;
   let total = 0;
   let current = 0;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) current = CN_DIGITS[ch];
-    else if (ch === '十') {
+  // By character codes: iterating the string made a string per character, looked up by name.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const digit = CN_DIGIT_CODES.get(c);
+    if (digit !== undefined) current = digit;
+    else if (c === 0x5341 /* 十 */) {
       total += (current || 1) * 10;
       current = 0;
-    } else if (ch === '百') {
+    } else if (c === 0x767e /* 百 */) {
       total += (current || 1) * 100;
       current = 0;
     } else return NaN;
