@@ -950,25 +950,15 @@ class PlanParser {
       const lastUnit = unitLabels[unitLabels.length - 1];
       const firstLabel = labelEntries[0];
       const leadLabel = labelEntries.find((l) => l.kind === 'lead');
-      clause = {
-        form: 'labels' as const,
-        start: firstLabel.labelStart,
-        end: taskEnd,
-        lineDelta: this.lines.positionAt(lastUnit.labelStart).line - first,
-        anchorStart: lastUnit.labelStart,
-        anchorEnd: lastUnit.labelEnd,
-        explicitLead: content.explicitLead,
-        insertAt: leadLabel ? leadLabel.valueStart : firstLabel.labelStart,
-        persons: content.persons,
-      };
+      const insertAt = leadLabel ? leadLabel.valueStart : firstLabel.labelStart;
+      clause = this.rawClause('labels', firstLabel.labelStart, taskEnd, lastUnit.labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
       // Deadlines in the task's own text still count.
       this.trailingDeadlines(textEnd, deadlines);
     } else {
-      const found = this.findInlineClause(bodyStart, textEnd, deadlines, first);
-      if (found) {
-        content = found.content;
-        clause = found.clause;
-        bodyEnd = found.clause.start;
+      clause = this.findInlineClause(bodyStart, textEnd, deadlines, first, last, base);
+      if (clause) {
+        content = this.inlineContent;
+        bodyEnd = base + clause.start;
       } else if (labelEntries.length > 0) {
         // Only person or deadline labels: no clause, but keep the deadlines.
         content = parseLabels(t, labelEntries, this.conventionOn);
@@ -997,17 +987,7 @@ class PlanParser {
       numberEnd: i.numeralEnd ?? i.contentStart,
       bodyStart: i.bodyStart ?? i.contentStart,
       end: rel(taskEnd),
-      clause: clause && {
-        form: clause.form,
-        start: rel(clause.start),
-        end: rel(clause.end),
-        lineDelta: clause.lineDelta,
-        anchorStart: rel(clause.anchorStart),
-        anchorEnd: rel(clause.anchorEnd),
-        explicitLead: clause.explicitLead,
-        insertAt: rel(clause.insertAt),
-        persons: clause.persons.length ? clause.persons.map(ownCopy) : NONE,
-      },
+      clause,
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
       // Empty lists are one shared array: most tasks have no time limit and no stray bracket.
       deadlines: deadlines.length ? deadlines.map((d) => ({ text: ownCopy(d.text), start: rel(d.start), end: rel(d.end) })) : NONE,
@@ -1088,12 +1068,15 @@ class PlanParser {
     return k;
   }
 
-  private findInlineClause(
-    bodyStart: number,
-    end: number,
-    deadlines: RawDeadline[],
-    first: number,
-  ): { clause: RawClause; content: ClauseContent } | null {
+  /** The content of the clause findInlineClause() found last. */
+  private inlineContent: ClauseContent | null = null;
+
+  /**
+   * The clause at the end of the task's own text (a bracket, or labels written inline), with
+   * offsets relative to `base`; its content in `inlineContent`. Time limits in brackets after it go
+   * to `deadlines`.
+   */
+  private findInlineClause(bodyStart: number, end: number, deadlines: RawDeadline[], first: number, last: number, base: number): RawClause | null {
     const t = this.text;
     const k = this.trailingDeadlines(end, deadlines);
     const tailEnd = k + 1 < GROUP_COUNT ? GROUP_OPEN[k + 1] : end;
@@ -1102,23 +1085,11 @@ class PlanParser {
       const close = GROUP_CLOSE[k];
       const reading = onlyTrailing(t, close, tailEnd) ? this.read(k) : null;
       if (reading?.content) {
-        const content = reading.content;
         const form: ClauseForm = t.charCodeAt(open) === 0x5b /* [ */ || t.charCodeAt(open) === 0x3010 /* 【 */ ? 'bracket' : 'paren';
-        return {
-          content,
-          clause: {
-            form,
-            start: open,
-            end: close,
-            lineDelta: this.lines.positionAt(open).line - first,
-            anchorStart: open,
-            anchorEnd: open + 1,
-            explicitLead: content.explicitLead,
-            // The bracket's reading found its labels: a new lead goes after 牵头单位：, else inside the bracket.
-            insertAt: reading.leadAt >= 0 ? reading.leadAt : open + 1,
-            persons: content.persons,
-          },
-        };
+        this.inlineContent = reading.content;
+        // The bracket's reading found its labels: a new lead goes after 牵头单位：, else inside the bracket.
+        const insertAt = reading.leadAt >= 0 ? reading.leadAt : open + 1;
+        return this.rawClause(form, open, close, open, open, open + 1, insertAt, reading.content, first, last, base);
       }
     }
     // Labels on the task's own line without brackets: 牵头单位：省财政厅；责任单位：…
@@ -1133,22 +1104,44 @@ class PlanParser {
       const content = parseLabels(t, all, this.conventionOn);
       const leadLabel = all.find((l) => l.kind === 'lead');
       const lastUnit = unit[unit.length - 1];
-      return {
-        content,
-        clause: {
-          form: 'inline-labels',
-          start: labels[0].labelStart,
-          end: e,
-          lineDelta: this.lines.positionAt(labels[0].labelStart).line - first,
-          anchorStart: lastUnit.labelStart,
-          anchorEnd: lastUnit.labelEnd,
-          explicitLead: content.explicitLead,
-          insertAt: leadLabel ? leadLabel.valueStart : labels[0].labelStart,
-          persons: content.persons,
-        },
-      };
+      this.inlineContent = content;
+      const insertAt = leadLabel ? leadLabel.valueStart : labels[0].labelStart;
+      return this.rawClause('inline-labels', labels[0].labelStart, e, labels[0].labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
     }
     return null;
+  }
+
+  /**
+   * A task's clause record, offsets relative to `base` (the start of the task's first line), its line
+   * counted from that line: the line among the task's lines [first, last] holding `lineAt`.
+   */
+  private rawClause(
+    form: ClauseForm,
+    start: number,
+    end: number,
+    lineAt: number,
+    anchorStart: number,
+    anchorEnd: number,
+    insertAt: number,
+    content: ClauseContent,
+    first: number,
+    last: number,
+    base: number,
+  ): RawClause {
+    let line = last;
+    while (line > first && this.at(line) > lineAt) line--;
+    return {
+      form,
+      start: start - base,
+      end: end - base,
+      lineDelta: line - first,
+      anchorStart: anchorStart - base,
+      anchorEnd: anchorEnd - base,
+      explicitLead: content.explicitLead,
+      insertAt: insertAt - base,
+      // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
+      persons: content.persons.length ? content.persons.map(ownCopy) : NONE,
+    };
   }
 
   private insideGroup(offset: number): boolean {
