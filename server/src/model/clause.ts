@@ -21,6 +21,9 @@ import {
   looksLikeUnit,
   ownCopy,
   SpanCache,
+  HASH_START,
+  hashStep,
+  spanHash,
   CHAR_CLASS,
   CH_CLOSE,
   CH_COLON,
@@ -168,7 +171,7 @@ function groupsOf(text: string, seg: Item): void {
     if (!verb) continue;
     // 负责 inside a name is not a verb; a verb needs names before it or follows 会同.
     const first = ITEMS;
-    for (const it of splitNames(text, { start: from, end: i })) addItem(it.start, it.end);
+    for (const it of splitNames(text, { start: from, end: i })) addItem(it.start, it.end, spanHash(text, it.start, it.end));
     prevPart = verb === '会同' ? HOST : prevVerb === '会同' ? PARTNER : NO_PART;
     prevVerb = verb;
     addGroup(verb, prevPart, first);
@@ -176,7 +179,7 @@ function groupsOf(text: string, seg: Item): void {
     from = i + 1;
   }
   const first = ITEMS;
-  for (const it of splitNames(text, { start: from, end: seg.end })) addItem(it.start, it.end);
+  for (const it of splitNames(text, { start: from, end: seg.end })) addItem(it.start, it.end, spanHash(text, it.start, it.end));
   if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
 }
 
@@ -317,7 +320,7 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
   for (let k = 0; k < count; k++) {
     const start = ITEM_START[from + k];
     const end = ITEM_END[from + k];
-    const f = NAME_FACTS.get(text, start, end);
+    const f = NAME_FACTS.getHashed(text, start, end, ITEM_HASH[from + k]);
     FACTS[k] = f;
     names[k] = { role, written: f.written, name: f.name, start, end, via };
   }
@@ -378,6 +381,7 @@ let GROUP_END: Int32Array = new Int32Array(32);
 let ITEMS = 0;
 let ITEM_START: Int32Array = new Int32Array(128);
 let ITEM_END: Int32Array = new Int32Array(128);
+let ITEM_HASH: Int32Array = new Int32Array(128);
 /** Time limits found (kept: they become the clause's), segments of names, and notes. */
 let DEADLINES: RawDeadline[] = [];
 let NAMED = 0;
@@ -401,13 +405,16 @@ function grown(a: Int32Array): Int32Array {
   return b;
 }
 
-function addItem(start: number, end: number): void {
+/** A name of [start, end), with its spanHash() (NAME_FACTS looks it up by that). */
+function addItem(start: number, end: number, hash: number): void {
   if (ITEMS === ITEM_START.length) {
     ITEM_START = grown(ITEM_START);
     ITEM_END = grown(ITEM_END);
+    ITEM_HASH = grown(ITEM_HASH);
   }
   ITEM_START[ITEMS] = start;
   ITEM_END[ITEMS] = end;
+  ITEM_HASH[ITEMS] = hash;
   ITEMS++;
 }
 
@@ -554,55 +561,70 @@ const PLAIN: Uint8Array = (() => {
  * stripped: a segment's groups are the runs of 、-separated names before each verb.
  */
 function plainScan(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (PLAIN[text.charCodeAt(i)] === 0) return false;
+  // One pass does what three did (a check of every character, the segments and their verbs, the names
+  // between 、): segment by segment, a group of names closes at each verb, and each name is hashed as
+  // it is read, so NAME_FACTS need not read it again. Stops at the first character that is not plain.
   resetCollected();
   let segStart = start;
+  let a = start; // the name being read starts here
+  let h = HASH_START;
+  let first = 0; // the group being read starts with this name
+  let prevVerb: string | null = null;
+  let prevPart = NO_PART;
   for (let i = start; i <= end; i++) {
-    if (i < end && PLAIN[text.charCodeAt(i)] !== 2) continue;
-    if (i > segStart && !plainSegment(text, segStart, i)) return false;
-    segStart = i + 1;
+    const c = i < end ? text.charCodeAt(i) : 0x3b; /* ; ends the last segment */
+    const kind = PLAIN[c];
+    if (kind === 1) {
+      const verb = VERB_FIRST_CODES.has(c) ? verbAt(text, i, end) : undefined;
+      if (verb === undefined) {
+        h = hashStep(h, c);
+        continue;
+      }
+      // 参与 holds 与, which is not plain: such a verb makes the content not plain either.
+      if (!PLAIN_VERBS.has(verb)) return false;
+      if (!closeName(text, a, i, h)) return false;
+      prevPart = verb === '会同' ? HOST : prevVerb === '会同' ? PARTNER : NO_PART;
+      prevVerb = verb;
+      addGroup(verb, prevPart, first);
+      first = ITEMS;
+      i += verb.length - 1;
+      a = i + 1;
+      h = HASH_START;
+    } else if (kind === 3) {
+      // 、 between names.
+      if (!closeName(text, a, i, h)) return false;
+      a = i + 1;
+      h = HASH_START;
+    } else if (kind === 2) {
+      // ，,；; between segments; an empty segment counts for nothing.
+      if (i > segStart) {
+        NAMED++;
+        if (!closeName(text, a, i, h)) return false;
+        if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
+      }
+      segStart = a = i + 1;
+      h = HASH_START;
+      first = ITEMS;
+      prevVerb = null;
+      prevPart = NO_PART;
+    } else return false;
   }
   return true;
 }
+
+/** The name [a, i) ends (at 、, a verb or a segment's end): kept when not empty; false for a 各市-style piece, which splitNames() joins to the next. */
+function closeName(text: string, a: number, i: number, h: number): boolean {
+  if (isCollectivePlace(text, a, i)) return false;
+  if (i > a) addItem(a, i, h);
+  return true;
+}
+
+/** Verbs made only of plain characters (all but 参与). */
+const PLAIN_VERBS: ReadonlySet<string> = new Set(VERBS.filter((v) => [...v].every((ch) => PLAIN[ch.charCodeAt(0)] === 1)));
 
 /** The shortcut, for the tests: null where it does not answer. */
 export function plainCollect(text: string, start: number, end: number): Collected | null {
   return plainScan(text, start, end) ? collected() : null;
-}
-
-/** One segment of plainScan: groupsOf() on plain text. False where a name is one that splitNames() would treat specially. */
-function plainSegment(text: string, start: number, end: number): boolean {
-  NAMED++;
-  let from = start;
-  let prevVerb: string | null = null;
-  let prevPart = NO_PART;
-  for (let i = start; i < end; i++) {
-    const verb = verbAt(text, i, end);
-    if (!verb) continue;
-    const first = ITEMS;
-    if (!plainNames(text, from, i)) return false;
-    prevPart = verb === '会同' ? HOST : prevVerb === '会同' ? PARTNER : NO_PART;
-    prevVerb = verb;
-    addGroup(verb, prevPart, first);
-    i += verb.length - 1;
-    from = i + 1;
-  }
-  const first = ITEMS;
-  if (!plainNames(text, from, end)) return false;
-  if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
-  return true;
-}
-
-/** splitNames() on plain text: the non-empty pieces between 、; false for a 各市-style piece, which splitNames joins to the next. */
-function plainNames(text: string, start: number, end: number): boolean {
-  let a = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && PLAIN[text.charCodeAt(i)] !== 3) continue;
-    if (isCollectivePlace(text, a, i)) return false;
-    if (i > a) addItem(a, i);
-    a = i + 1;
-  }
-  return true;
 }
 
 /** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
@@ -706,7 +728,7 @@ function namesUnits(text: string, start: number, end: number): boolean {
   // Every collected name belongs to a group: the names are ITEM_START/ITEM_END[0 .. ITEMS).
   const some = PLAIN_READ ? groupsHaveVerb() : hasVerb(text, start, end);
   for (let k = 0; k < ITEMS; k++) {
-    if (NAME_FACTS.get(text, ITEM_START[k], ITEM_END[k]).unit === some) return some;
+    if (NAME_FACTS.getHashed(text, ITEM_START[k], ITEM_END[k], ITEM_HASH[k]).unit === some) return some;
   }
   return !some;
 }

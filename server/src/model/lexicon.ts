@@ -89,6 +89,17 @@ export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) =>
  * names tens of thousands of times; slicing each to look it up was most of what a lookup cost).
  * Open addressing over a power-of-two table, cleared when half full.
  */
+/** FNV-1a's start, and one step of it: spanHash() of a span is every code unit folded in, in order. */
+export const HASH_START = 0x811c9dc5;
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+export function spanHash(text: string, start: number, end: number): number {
+  let h = HASH_START;
+  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
+}
+
 export class SpanCache<T> {
   private keys: (string | undefined)[];
   private values: (T | undefined)[];
@@ -105,8 +116,11 @@ export class SpanCache<T> {
   }
 
   get(text: string, start: number, end: number): T {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return this.getHashed(text, start, end, spanHash(text, start, end));
+  }
+
+  /** get() for a caller that already has the span's spanHash() (hashed while scanning it). */
+  getHashed(text: string, start: number, end: number, h: number): T {
     const n = end - start;
     let slot = h & this.mask;
     for (;;) {
