@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { collectGeneral, plainCollect } from '../../server/src/model/clause';
-import { CHAR_CLASS, CH_COLON } from '../../server/src/model/lexicon';
+import { collectGeneral, findLabels, plainCollect } from '../../server/src/model/clause';
+import { CHAR_CLASS, CH_COLON, LABEL_RE, LABELS } from '../../server/src/model/lexicon';
 import { generatePlan } from '../../scripts/bench/generate';
 import { benchNames } from '../../scripts/bench/names';
 import { parsePlan } from '../../server/src/model/parser';
@@ -120,6 +120,43 @@ describe('task numbers: read by character codes as the regular expression read t
         assert.deepEqual([got.number, got.separator, got.bodySpan.start - prefix.length], [expected.number, expected.separator, expected.body], JSON.stringify(line));
       }),
       { numRuns: 3000, seed: 3 },
+    );
+  });
+});
+
+describe('labels: found by character codes as the global expression found them', () => {
+  const piece = fc.constantFrom(...LABELS.map(([l]) => l), '牵头', '单位', '时', '责任', '：', ':', '：', ' ', '\t', '\u3000', '省财政厅', '、', '；', '\n', '牵头单位 ');
+
+  it('in any stretch of a text of labels, colons, spaces and names', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.nat(), fc.nat(), (pieces, x, y) => {
+        const text = pieces.join('');
+        const a = text.length === 0 ? 0 : x % (text.length + 1);
+        const b = a + (text.length - a === 0 ? 0 : y % (text.length - a + 1));
+        const expected: [string, number, number, number][] = [];
+        const re = new RegExp(LABEL_RE.source, 'g');
+        const region = text.slice(a, b);
+        for (let m = re.exec(region); m; m = re.exec(region)) expected.push([m[1], a + m.index, a + m.index + m[1].length, a + m.index + m[0].length]);
+        const got = findLabels(text, a, b).map((l) => [l.label, l.labelStart, l.labelEnd, l.valueStart]);
+        assert.deepEqual(got, expected, JSON.stringify([text, a, b]));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  it('start a label line as the anchored expression found them in its first 24 characters', () => {
+    const lineRe = new RegExp(`^(${LABELS.map(([l]) => l).join('|')})[ \\t\\u3000]*[：:]`);
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const line = pieces.join('').replace(/^[\s\u3000]+/, '');
+        if (line.length === 0 || /\n/.test(line)) return;
+        const m = lineRe.exec(line.replace(/[\s\u3000]+$/, '').slice(0, 24));
+        // After a task whose clause is closed, a label line still belongs to it; any other line does not.
+        const plan = parsePlan(`1.推进工作（省科技厅牵头）\n${line}`);
+        const isLabel = plan.tasks[0].span.range.end.line === 1;
+        assert.equal(isLabel, m !== null, JSON.stringify(line));
+      }),
+      { numRuns: 2000, seed: 6 },
     );
   });
 });

@@ -6,6 +6,7 @@
  */
 import {
   findLabels,
+  labelAt,
   readBracket,
   type BracketReading,
   parseLabels,
@@ -77,7 +78,6 @@ function isNumberSeparator(c: number): boolean {
 function isAnyDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
-const LABEL_LINE_RE = new RegExp(`^(${[...LABEL_KIND.keys()].join('|')})[ \\t\\u3000]*[：:]`);
 const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
 const CLOSERS = '）)]】〕';
@@ -663,7 +663,14 @@ class PlanParser {
     // Each kind of line starts with its own kind of character: try only the pattern that can match.
     const first = LINE_START[t.charCodeAt(s)];
     if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, info);
-    else if (first !== 0) {
+    else if (first === START_LABEL) {
+      // A label line: 牵头单位：… (the label and its colon within the first 24 characters).
+      const label = labelAt(t, s, Math.min(e, s + 24));
+      if (label !== undefined) {
+        info.kind = 'label';
+        info.label = label;
+      }
+    } else if (first !== 0) {
       const head = t.slice(s, Math.min(e, s + 24));
       let m: RegExpExecArray | null;
       if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
@@ -678,9 +685,6 @@ class PlanParser {
         info.numeralStart = s + m[0].indexOf(m[1]);
         info.numeralEnd = info.numeralStart + m[1].length;
         info.bodyStart = s + m[0].length;
-      } else if (first === START_LABEL && (m = LABEL_LINE_RE.exec(head))) {
-        info.kind = 'label';
-        info.label = ownCopy(m[1]);
       } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
         info.kind = 'task';
         info.style = 'paren-arabic';
