@@ -57,12 +57,13 @@ export class LineIndex {
    * before `prefix` and from `suffixStart` on is unchanged; `delta` is the change in length).
    */
   static spliced(text: string, old: readonly number[], prefix: number, suffixStart: number, delta: number): LineIndex {
-    const starts: number[] = [];
     // A start before the prefix follows a break, and the character after it, that did not change.
     let k = 0;
-    while (k < old.length && old[k] < prefix) starts.push(old[k++]);
-    if (starts.length === 0) starts.push(0);
-    // The edited stretch, from just before it (a \r\n may straddle its start).
+    while (k < old.length && old[k] < prefix) k++;
+    // The edited stretch, from just before it (a \r\n may straddle its start): its starts, in order,
+    // each after the last start before it (the old ones before the prefix, or 0).
+    const edited: number[] = [];
+    let lastBefore = k > 0 ? old[k - 1] : 0;
     for (let i = Math.max(0, prefix - 2); i < suffixStart; i++) {
       const c = text.charCodeAt(i);
       let s = -1;
@@ -70,7 +71,7 @@ export class LineIndex {
         if (text.charCodeAt(i + 1) === 10) i++;
         s = i + 1;
       } else if (c === 10 /* \n */) s = i + 1;
-      if (s > starts[starts.length - 1]) starts.push(s);
+      if (s > lastBefore) edited.push((lastBefore = s));
     }
     // A start past the edit follows a break that is unchanged: the old one, moved.
     const oldSuffix = suffixStart - delta;
@@ -81,10 +82,15 @@ export class LineIndex {
       if (old[mid] > oldSuffix) hi = mid;
       else lo = mid + 1;
     }
-    for (let j = lo; j < old.length; j++) {
-      const s = old[j] + delta;
-      if (s > starts[starts.length - 1]) starts.push(s);
-    }
+    while (lo < old.length && old[lo] + delta <= lastBefore) lo++;
+    // Made at its exact length: grown by push, a long plan's list was copied a dozen times a keystroke.
+    const before = Math.max(k, 1);
+    const starts = new Array<number>(before + edited.length + (old.length - lo));
+    for (let j = 0; j < k; j++) starts[j] = old[j];
+    if (k === 0) starts[0] = 0;
+    let n = before;
+    for (let j = 0; j < edited.length; j++) starts[n++] = edited[j];
+    for (let j = lo; j < old.length; j++) starts[n++] = old[j] + delta;
     return new LineIndex(text, starts);
   }
 
