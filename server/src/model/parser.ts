@@ -80,7 +80,6 @@ function isAnyDigit(c: number): boolean {
 }
 const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
-const CLOSERS = '）)]】〕';
 /** Char codes of the brackets （([【〔 and CLOSERS: bracketGroups skips every other character without allocating a string. */
 const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
 /** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
@@ -159,6 +158,11 @@ const NONE: readonly never[] = [];
 const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
 /** The stray brackets of the task being read (readTask copies them out): one list for every task. */
 const STRAY: RawBracket[] = [];
+
+/** What /[\s。．.；;*_]/ matches: what may end a line after its clause. */
+function endsLine(c: number): boolean {
+  return isWhite(c) || c === 0x3002 /* 。 */ || c === 0xff0e /* ． */ || c === 0x2e /* . */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */ || c === 0x2a /* * */ || c === 0x5f /* _ */;
+}
 
 /** Makes a freshly classified line's offsets relative to its start. */
 function relative(info: LineInfo, lineStart: number): void {
@@ -843,9 +847,11 @@ class PlanParser {
     const prev = this.info[last];
     const a = this.at(last);
     // A loop, not /[…]+$/: that regex rescans a long run of punctuation from every start (quadratic).
+    // By character codes: this.text[i] made a new string for each Chinese character looked at.
+    const t = this.text;
     let pe = a + prev.contentEnd;
-    while (pe > a + prev.contentStart && /[\s。．.；;*_]/.test(this.text[pe - 1])) pe--;
-    if (pe > a + prev.contentStart && CLOSERS.includes(this.text[pe - 1]) && this.endsWithClause(last)) return false;
+    while (pe > a + prev.contentStart && endsLine(t.charCodeAt(pe - 1))) pe--;
+    if (pe > a + prev.contentStart && (CHAR_CLASS[t.charCodeAt(pe - 1)] & CH_CLOSE) !== 0 && this.endsWithClause(last)) return false;
     return this.info[line].indented || !blankSince;
   }
 
@@ -861,20 +867,22 @@ class PlanParser {
     const a = this.at(line);
     const bodyStart = a + (i.bodyStart ?? 0);
     let titleEnd = a + i.contentEnd;
-    while (titleEnd > bodyStart && /[*#\s]/.test(this.text[titleEnd - 1])) titleEnd--;
-    const base = {
-      kind,
-      numeral,
-      value: chineseNumeralValue(numeral),
-      // Carried to later versions (reuse): a slice of this version's text would keep the text alive.
-      title: ownCopy(this.text.slice(bodyStart, titleEnd)),
-      line,
-      span: this.span(a + (i.numeralStart ?? i.contentStart), titleEnd),
-      numeralSpan: this.span(a + (i.numeralStart ?? 0), a + (i.numeralEnd ?? 0)),
-      extent: this.span(a, a + i.contentEnd),
-      tasks: [] as Task[],
-    };
-    return kind === 'section' ? { ...base, kind, subsections: [] } : { ...base, kind, section: null };
+    // Trailing emphasis, # and spaces are not the title's (/[*#\s]/, by character codes).
+    while (titleEnd > bodyStart) {
+      const c = this.text.charCodeAt(titleEnd - 1);
+      if (c !== 0x2a /* * */ && c !== 0x23 /* # */ && !isWhite(c)) break;
+      titleEnd--;
+    }
+    const value = chineseNumeralValue(numeral);
+    // Carried to later versions (reuse): a slice of this version's text would keep the text alive.
+    const title = ownCopy(this.text.slice(bodyStart, titleEnd));
+    const span = this.span(a + (i.numeralStart ?? i.contentStart), titleEnd);
+    const numeralSpan = this.span(a + (i.numeralStart ?? 0), a + (i.numeralEnd ?? 0));
+    const extent = this.span(a, a + i.contentEnd);
+    // Written out, not spread from a shared part: the same fields in the same order as reuse() copies them.
+    return kind === 'section'
+      ? { kind, numeral, value, title, line, span, numeralSpan, extent, tasks: [], subsections: [] }
+      : { kind, numeral, value, title, line, span, numeralSpan, extent, tasks: [], section: null };
   }
 
   private closeExtents(): void {

@@ -14,9 +14,15 @@ interface Verdict {
  */
 const verdicts = new WeakMap<Registry, Map<string, Verdict | null>>();
 
+/** The registry judged last and its verdicts: asked for every mention, nearly always the same registry. */
+let lastRegistry: Registry | null = null;
+let lastVerdicts: Map<string, Verdict | null> | null = null;
+
 function judge(registry: Registry, locale: Locale, name: string): Verdict | null {
-  let byName = verdicts.get(registry);
+  let byName = registry === lastRegistry ? lastVerdicts : verdicts.get(registry);
   if (!byName) verdicts.set(registry, (byName = new Map()));
+  lastRegistry = registry;
+  lastVerdicts = byName;
   const key = locale === 'en' ? '\u0001' + name : name;
   let v = byName.get(key);
   if (v === undefined) {
