@@ -186,7 +186,10 @@ function groupsOf(text: string, seg: Item): void {
 function splitNames(text: string, region: Item): Item[] {
   const r = trim(text, region);
   if (r.end <= r.start) return [];
-  let parts = splitTopLevel(text, r.start, r.end, (i) => (text[i] === '、' || text[i] === '，' || text[i] === ',' ? 1 : 0));
+  let parts = splitTopLevel(text, r.start, r.end, (i) => {
+    const c = text.charCodeAt(i);
+    return c === 0x3001 /* 、 */ || c === 0xff0c /* ， */ || c === 0x2c /* , */ ? 1 : 0;
+  });
   // 各区、县（市）政府 and 各市、县(市、区)政府 are one collective: re-join 各 + one place character.
   const joined: Item[] = [];
   for (let k = 0; k < parts.length; k++) {

@@ -74,6 +74,17 @@ function isBlank(c: number): boolean {
 function isNumberSeparator(c: number): boolean {
   return c === 0x2e || c === 0xff0e || c === 0x3001 || c === 0x29 || c === 0xff09;
 }
+/** The separator as one shared string (t[i] made a new one per task line for 、 and ．). */
+function separatorOf(c: number): string {
+  switch (c) {
+    case 0x2e: return '.';
+    case 0xff0e: return '．';
+    case 0x3001: return '、';
+    case 0x29: return ')';
+    case 0xff09: return '）';
+    default: return String.fromCharCode(c);
+  }
+}
 /** 0-9 or ０-９. */
 function isAnyDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
@@ -757,7 +768,7 @@ class PlanParser {
     info.numeral = t.slice(s, d);
     info.numeralStart = s;
     info.numeralEnd = d;
-    info.separator = sep >= 0 ? ownCopy(t[sep]) : null;
+    info.separator = sep >= 0 ? separatorOf(t.charCodeAt(sep)) : null;
     let body = matchEnd;
     while (body < e && isBlank(t.charCodeAt(body))) body++;
     info.bodyStart = body;
