@@ -175,3 +175,29 @@ export class BenchClient {
     this.connection.dispose();
   }
 }
+
+/** How long the full bench leaves the server idle to read its RSS at rest (plans of 10k tasks and more). */
+export const REST_MS = 40_000;
+
+/**
+ * The lowest RSS of the idle server within `limitMs` of the last request (`busy`: its RSS then),
+ * polled every `everyMs`; stops early once it has fallen by a third.
+ */
+export async function restingRss(
+  client: { rssMb(): { rss: number } | null },
+  busy: number | null,
+  limitMs = REST_MS,
+  everyMs = 500,
+): Promise<{ rss: number; afterMs: number } | null> {
+  if (busy === null) return null;
+  const start = performance.now();
+  let best = { rss: busy, afterMs: 0 };
+  while (performance.now() - start < limitMs) {
+    await new Promise((r) => setTimeout(r, everyMs));
+    const now = client.rssMb();
+    if (!now) return null;
+    if (now.rss < best.rss) best = { rss: now.rss, afterMs: Math.round(performance.now() - start) };
+    if (best.rss <= (busy * 2) / 3) break;
+  }
+  return best;
+}

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlan } from '../../server/src/model/parser';
+import { restingRss } from '../../scripts/bench/lsp';
 import { timeInterleaved } from '../../scripts/bench/stats';
 
 const ROOT = join(__dirname, '..', '..');
@@ -120,5 +121,23 @@ describe('timing the two sides of a ratio', () => {
       assert.equal(runs[side].cpu.length, 3);
       assert.ok(runs[side].wall.every((ms) => ms >= 0));
     }
+  });
+});
+
+describe('memory at rest', () => {
+  it('keeps the lowest RSS the idle server reaches, and stops once it has fallen by a third', async () => {
+    const readings = [300, 310, 280, 190, 150, 120];
+    let asked = 0;
+    const client = { rssMb: () => ({ rss: readings[Math.min(asked++, readings.length - 1)] }) };
+    const rest = await restingRss(client, 300, 5_000, 1);
+    assert.equal(rest?.rss, 190);
+    // 190 is below two thirds of 300: no reading after it was asked for.
+    assert.equal(asked, 4);
+  });
+
+  it('reports the RSS after the requests when it never falls, and nothing without a reading', async () => {
+    assert.deepEqual((await restingRss({ rssMb: () => ({ rss: 400 }) }, 350, 20, 1))?.rss, 350);
+    assert.equal(await restingRss({ rssMb: () => null }, 350, 20, 1), null);
+    assert.equal(await restingRss({ rssMb: () => ({ rss: 1 }) }, null, 20, 1), null);
   });
 });
