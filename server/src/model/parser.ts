@@ -948,18 +948,20 @@ class PlanParser {
     brackets.length = 0;
 
     // Label lines after the task (block form), or the clause inside the task's own text.
-    let labelEntries: LabelEntry[] = NONE as never[];
+    // Made when the task has a label line (most have none).
+    let found: LabelEntry[] | null = null;
     let textEnd = taskEnd;
     for (let l = first + 1; l <= last; l++) {
       const li = this.info[l];
       if (li.kind !== 'label') continue;
-      if (labelEntries.length === 0) {
+      if (found === null) {
         const p = this.prevContentLine(l, first);
         textEnd = this.at(p) + this.info[p].contentEnd;
       }
-      const found = findLabels(t, this.at(l) + li.contentStart, this.at(l) + li.contentEnd);
-      if (found.length > 0) labelEntries = labelEntries.length === 0 ? (found as LabelEntry[]) : labelEntries.concat(found);
+      // One by one: a task may have 100,000 label lines, and concatenating lists made that quadratic.
+      for (const e of findLabels(t, this.at(l) + li.contentStart, this.at(l) + li.contentEnd)) (found ??= []).push(e);
     }
+    const labelEntries: readonly LabelEntry[] = found ?? NONE;
     this.bracketGroups(bodyStart, textEnd, brackets);
 
     let clause: RawClause | null = null;

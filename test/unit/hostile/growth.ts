@@ -35,7 +35,8 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { unit: true, name: 'a run of punctuation after a task line', make: (n) => '1. 任务\n' + '。'.repeat(n) + 'x\n推进' },
   { unit: true, name: 'a run of punctuation in a person label', make: (n) => '1. 任务\n牵头领导：' + '；'.repeat(n) + 'x' },
   { unit: false, name: 'opening brackets never closed', make: (n) => '1. 任务' + '（'.repeat(n) },
-  { unit: false, name: 'label lines under one task', make: (n) => '1. 任务\n' + '牵头单位：省科技厅\n'.repeat(n / 10) },
+  // Quadratic for one afternoon: the task's labels were gathered by concatenating lists, one per label line.
+  { unit: true, unitN: 25_000, unitFactor: 16, name: 'label lines under one task', make: (n) => '1. 任务\n' + '牵头单位：省科技厅\n'.repeat(n / 10) },
   { unit: false, name: 'bracket kinds interleaved', make: (n) => '1. 任务' + '（[【〔'.repeat(n / 4) },
   { unit: false, name: 'verbs repeated in one clause', make: (n) => '1. 任务（' + '省科技厅牵头'.repeat(n / 6) + '）' },
   { unit: false, name: 'cross-references in prose', make: (n) => '见第1项，'.repeat(n / 5) },
