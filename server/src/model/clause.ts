@@ -18,6 +18,7 @@ import {
   levelPrefix,
   looksLikePerson,
   looksLikeUnit,
+  memoize,
   ownCopy,
   SpanCache,
   HASH_START,
@@ -356,16 +357,22 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
   }
 }
 
-/** A note (the convention, 下同), a time limit (no verb, no unit), or names — by the segment's text alone, once per distinct segment. */
+/** A note (the convention, 下同), a time limit (no verb, no unit), or names — by the segment's text alone. */
 function segmentKind(s: string): 'note' | 'deadline' | 'named' {
-  // Not memoised: segments are mostly distinct, and a cache of them only churned the heap.
+  // Not memoised as a whole: segments are mostly distinct, and a cache of them only churned the
+  // heap. Those that read as a time limit are few and repeated (长期坚持, 2025年底前): they are.
   if ((s.includes('第一') && CONVENTION_RE.test(s)) || s.includes('下同') || s.includes('除标注')) return 'note';
   if (!DEADLINE_RE.test(s)) return 'named';
+  return timeLimitKind(s);
+}
+
+/** segmentKind() of a segment with a time-limit word: is it the time limit alone, or names with one? */
+const timeLimitKind = memoize(function timeLimitKind(s: string): 'deadline' | 'named' {
   if (VERBS.some((v) => v !== '负责' && s.includes(v))) return 'named';
   const whole = { start: 0, end: s.length };
   const unit = splitNames(s, whole).some((it) => looksLikeUnit(cleanName(s.slice(it.start, it.end))) && !DEADLINE_RE.test(s.slice(it.start, it.end)));
   return unit ? 'named' : 'deadline';
-}
+}, 10_000);
 
 /**
  * What collect() found in the content being read: its named groups and their names, in scratch
