@@ -296,7 +296,8 @@ let MENTION_COUNT = 0;
 /** A clause's content, its mentions gathered into MENTIONS until contentOf(). */
 function newContent(): ClauseContent {
   MENTION_COUNT = 0;
-  return { mentions: NO_MENTIONS, deadlines: [], persons: [], explicitLead: false };
+  // Most clauses name no person and hold no time limit: those lists are made when one is added.
+  return { mentions: NO_MENTIONS, deadlines: NO_DEADLINES, persons: NO_PERSONS, explicitLead: false };
 }
 
 function contentOf(out: ClauseContent): ClauseContent {
@@ -304,6 +305,17 @@ function contentOf(out: ClauseContent): ClauseContent {
   return out;
 }
 const NO_MENTIONS: RawMention[] = [];
+const NO_PERSONS: string[] = [];
+
+function addPerson(out: ClauseContent, name: string): void {
+  if (out.persons === NO_PERSONS) out.persons = [];
+  out.persons.push(name);
+}
+
+function addDeadline(out: ClauseContent, d: RawDeadline): void {
+  if (out.deadlines === NO_DEADLINES) out.deadlines = [];
+  out.deadlines.push(d);
+}
 
 /** Facts and mention records of the list being normalised (one pair of arrays for all lists). */
 const FACTS: NameFacts[] = [];
@@ -350,7 +362,7 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
     if (!n.name) continue;
     // A name left as written has its facts; one given a shared suffix or prefix is looked at anew.
     if (n.name === FACTS[k].name ? FACTS[k].person : looksLikePerson(n.name)) {
-      out.persons.push(n.name);
+      addPerson(out, n.name);
       continue;
     }
     MENTIONS[MENTION_COUNT++] = n;
@@ -505,7 +517,7 @@ export function collectGeneral(text: string, start: number, end: number): Collec
  * the lead's: then rule 1 applies inside the value.
  */
 function assignRoles(text: string, convention: boolean, out: ClauseContent, defaultRole: Role, defaultVia: string | null, label: LabelEntry | null): void {
-  if (DEADLINES.length > 0) for (const d of DEADLINES) out.deadlines.push(d);
+  if (DEADLINES.length > 0) for (const d of DEADLINES) addDeadline(out, d);
   let explicit = false;
   for (let g = 0; g < GROUPS; g++) if (GROUP_VERB[g] !== null && LEAD_VERBS.has(GROUP_VERB[g]!)) explicit = true;
   if (explicit) out.explicitLead = true;
@@ -709,14 +721,14 @@ export function parseLabels(text: string, labels: readonly LabelEntry[], convent
       let ve = v.length;
       while (ve > 0 && '；;，,。'.includes(v[ve - 1])) ve--;
       v = v.slice(0, ve);
-      if (v) out.persons.push(v);
+      if (v) addPerson(out, v);
       continue;
     }
     if (l.kind === 'deadline') {
       const it = trim(text, { start: l.valueStart, end: l.valueEnd });
       let e = it.end;
       while (e > it.start && /[；;，,。]/.test(text[e - 1])) e--;
-      if (e > it.start) out.deadlines.push({ text: text.slice(it.start, e), start: it.start, end: e });
+      if (e > it.start) addDeadline(out, { text: text.slice(it.start, e), start: it.start, end: e });
       continue;
     }
     const role: Role = l.kind === 'lead' ? 'lead' : hasLeadLabel || !convention ? 'participant' : 'lead';
