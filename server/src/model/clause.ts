@@ -391,7 +391,7 @@ const timeLimitKind = memoize(function timeLimitKind(s: string): 'deadline' | 'n
  * arrays shared by every call (collect, namesUnits and assignRoles run one after another, never
  * inside each other). A clause used to make a record of its content, a list of groups, a record
  * per group, a list per group and a record per name, all garbage once the names were collected:
- * about a sixth of what a long plan's analysis allocated. Group g holds the names
+ * about a quarter of what a long plan's analysis allocated. Group g holds the names
  * ITEM_START/ITEM_END[GROUP_FIRST[g] .. GROUP_END[g]).
  */
 let GROUPS = 0;

@@ -98,30 +98,30 @@ const OPEN_COUNTS = new Int32Array(5);
 let BRACKET_STACK = new Int32Array(64);
 /**
  * bracketGroups' answer: the top-level bracket groups of the stretch it read last, group g running
- * from its opener GROUP_OPEN[g] to its closer (content to GROUP_INNER_END[g], the closer's end at
- * GROUP_CLOSE[g]). Shared arrays rather than a record per bracket: nothing asks for groups while
+ * from its opener BG_OPEN[g] to its closer (content to BG_INNER_END[g], the closer's end at
+ * BG_CLOSE[g]). Shared arrays rather than a record per bracket: nothing asks for groups while
  * another stretch's are in use (endsWithClause, then readTask).
  */
-let GROUP_COUNT = 0;
-let GROUP_OPEN: Int32Array = new Int32Array(16);
-let GROUP_INNER_END: Int32Array = new Int32Array(16);
-let GROUP_CLOSE: Int32Array = new Int32Array(16);
+let BG_COUNT = 0;
+let BG_OPEN: Int32Array = new Int32Array(16);
+let BG_INNER_END: Int32Array = new Int32Array(16);
+let BG_CLOSE: Int32Array = new Int32Array(16);
 
 function addBracketGroup(open: number, innerEnd: number, close: number): void {
-  if (GROUP_COUNT === GROUP_OPEN.length) {
+  if (BG_COUNT === BG_OPEN.length) {
     const grow = (a: Int32Array) => {
       const b = new Int32Array(a.length * 2);
       b.set(a);
       return b;
     };
-    GROUP_OPEN = grow(GROUP_OPEN);
-    GROUP_INNER_END = grow(GROUP_INNER_END);
-    GROUP_CLOSE = grow(GROUP_CLOSE);
+    BG_OPEN = grow(BG_OPEN);
+    BG_INNER_END = grow(BG_INNER_END);
+    BG_CLOSE = grow(BG_CLOSE);
   }
-  GROUP_OPEN[GROUP_COUNT] = open;
-  GROUP_INNER_END[GROUP_COUNT] = innerEnd;
-  GROUP_CLOSE[GROUP_COUNT] = close;
-  GROUP_COUNT++;
+  BG_OPEN[BG_COUNT] = open;
+  BG_INNER_END[BG_COUNT] = innerEnd;
+  BG_CLOSE[BG_COUNT] = close;
+  BG_COUNT++;
 }
 
 /** Opening brackets as bits: （ ( [ 【 〔. */
@@ -463,8 +463,8 @@ class PlanParser {
 
   /** The reading of bracket group g (bracketGroups). */
   private read(g: number): BracketReading {
-    const innerStart = GROUP_OPEN[g] + 1;
-    const innerEnd = GROUP_INNER_END[g];
+    const innerStart = BG_OPEN[g] + 1;
+    const innerEnd = BG_INNER_END[g];
     for (let k = 0; k < 8; k++) if (this.readStarts[k] === innerStart && this.readEnds[k] === innerEnd) return this.readValues[k]!;
     const reading = readBracket(this.text, innerStart, innerEnd, this.conventionOn);
     const k = this.readNext;
@@ -870,7 +870,7 @@ class PlanParser {
     const info = this.info[line];
     const a = this.at(line);
     this.bracketGroups(a + (info.bodyStart ?? info.contentStart), a + info.contentEnd, null);
-    return GROUP_COUNT > 0 && this.read(GROUP_COUNT - 1).kind !== 'other';
+    return BG_COUNT > 0 && this.read(BG_COUNT - 1).kind !== 'other';
   }
 
   private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo): Section | Subsection {
@@ -1029,10 +1029,10 @@ class PlanParser {
     return l;
   }
 
-  /** Groups of matching brackets at top level in [start, end), into GROUP_*; records unmatched brackets. */
+  /** Groups of matching brackets at top level in [start, end), into BG_*; records unmatched brackets. */
   private bracketGroups(start: number, end: number, sink: RawBracket[] | null): void {
     const t = this.text;
-    GROUP_COUNT = 0;
+    BG_COUNT = 0;
     // Offsets of the open brackets, in one typed array for every call (grown when a text needs more).
     let stack = BRACKET_STACK;
     let top = 0;
@@ -1082,12 +1082,12 @@ class PlanParser {
   /** Time limits in brackets at the end of the task's text (after bracketGroups); the index of the group before them. */
   private trailingDeadlines(end: number, out: RawDeadline[]): number {
     let tail = end;
-    let k = GROUP_COUNT - 1;
+    let k = BG_COUNT - 1;
     while (k >= 0) {
-      if (!onlyTrailing(this.text, GROUP_CLOSE[k], tail)) break;
+      if (!onlyTrailing(this.text, BG_CLOSE[k], tail)) break;
       if (this.read(k).kind !== 'deadline') break;
-      out.push({ text: this.text.slice(GROUP_OPEN[k] + 1, GROUP_INNER_END[k]), start: GROUP_OPEN[k], end: GROUP_CLOSE[k] });
-      tail = GROUP_OPEN[k];
+      out.push({ text: this.text.slice(BG_OPEN[k] + 1, BG_INNER_END[k]), start: BG_OPEN[k], end: BG_CLOSE[k] });
+      tail = BG_OPEN[k];
       k--;
     }
     return k;
@@ -1104,10 +1104,10 @@ class PlanParser {
   private findInlineClause(bodyStart: number, end: number, deadlines: RawDeadline[], first: number, last: number, base: number): RawClause | null {
     const t = this.text;
     const k = this.trailingDeadlines(end, deadlines);
-    const tailEnd = k + 1 < GROUP_COUNT ? GROUP_OPEN[k + 1] : end;
+    const tailEnd = k + 1 < BG_COUNT ? BG_OPEN[k + 1] : end;
     if (k >= 0) {
-      const open = GROUP_OPEN[k];
-      const close = GROUP_CLOSE[k];
+      const open = BG_OPEN[k];
+      const close = BG_CLOSE[k];
       const reading = onlyTrailing(t, close, tailEnd) ? this.read(k) : null;
       if (reading?.content) {
         const form: ClauseForm = t.charCodeAt(open) === 0x5b /* [ */ || t.charCodeAt(open) === 0x3010 /* 【 */ ? 'bracket' : 'paren';
@@ -1170,7 +1170,7 @@ class PlanParser {
   }
 
   private insideGroup(offset: number): boolean {
-    for (let g = 0; g < GROUP_COUNT; g++) if (GROUP_OPEN[g] < offset && offset < GROUP_CLOSE[g]) return true;
+    for (let g = 0; g < BG_COUNT; g++) if (BG_OPEN[g] < offset && offset < BG_CLOSE[g]) return true;
     return false;
   }
 
