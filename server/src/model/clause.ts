@@ -18,6 +18,7 @@ import {
   levelPrefix,
   looksLikePerson,
   looksLikeUnit,
+  doubled,
   memoize,
   ownCopy,
   SpanCache,
@@ -420,18 +421,12 @@ function resetCollected(): void {
   NOTES = 0;
 }
 
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
 /** A name of [start, end), with its spanHash() (NAME_FACTS looks it up by that). */
 function addItem(start: number, end: number, hash: number): void {
   if (ITEMS === ITEM_START.length) {
-    ITEM_START = grown(ITEM_START);
-    ITEM_END = grown(ITEM_END);
-    ITEM_HASH = grown(ITEM_HASH);
+    ITEM_START = doubled(ITEM_START);
+    ITEM_END = doubled(ITEM_END);
+    ITEM_HASH = doubled(ITEM_HASH);
   }
   ITEM_START[ITEMS] = start;
   ITEM_END[ITEMS] = end;
@@ -442,8 +437,8 @@ function addItem(start: number, end: number, hash: number): void {
 /** A group of the names added since `first`, before `verb` (null: no verb follows them). */
 function addGroup(verb: string | null, part: number, first: number): void {
   if (GROUPS === GROUP_FIRST.length) {
-    GROUP_FIRST = grown(GROUP_FIRST);
-    GROUP_END = grown(GROUP_END);
+    GROUP_FIRST = doubled(GROUP_FIRST);
+    GROUP_END = doubled(GROUP_END);
     const parts = new Uint8Array(GROUP_PART.length * 2);
     parts.set(GROUP_PART);
     GROUP_PART = parts;

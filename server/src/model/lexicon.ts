@@ -89,6 +89,13 @@ export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) =>
  * names tens of thousands of times; slicing each to look it up was most of what a lookup cost).
  * Open addressing over a power-of-two table, cleared when half full.
  */
+/** A copy of `a` with twice the room: how the parser's scratch arrays grow. */
+export function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** FNV-1a's start, and one step of it: spanHash() of a span is every code unit folded in, in order. */
 export const HASH_START = 0x811c9dc5;
 export function hashStep(h: number, c: number): number {

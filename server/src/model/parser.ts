@@ -15,7 +15,7 @@ import {
   type RawDeadline,
   type RawMention,
 } from './clause';
-import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, doubled, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -95,7 +95,7 @@ const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单
 const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
 /** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
 const OPEN_COUNTS = new Int32Array(5);
-let BRACKET_STACK = new Int32Array(64);
+let BRACKET_STACK: Int32Array = new Int32Array(64);
 /**
  * bracketGroups' answer: the top-level bracket groups of the stretch it read last, group g running
  * from its opener BG_OPEN[g] to its closer (content to BG_INNER_END[g], the closer's end at
@@ -109,14 +109,9 @@ let BG_CLOSE: Int32Array = new Int32Array(16);
 
 function addBracketGroup(open: number, innerEnd: number, close: number): void {
   if (BG_COUNT === BG_OPEN.length) {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    BG_OPEN = grow(BG_OPEN);
-    BG_INNER_END = grow(BG_INNER_END);
-    BG_CLOSE = grow(BG_CLOSE);
+    BG_OPEN = doubled(BG_OPEN);
+    BG_INNER_END = doubled(BG_INNER_END);
+    BG_CLOSE = doubled(BG_CLOSE);
   }
   BG_OPEN[BG_COUNT] = open;
   BG_INNER_END[BG_COUNT] = innerEnd;
@@ -1046,9 +1041,7 @@ class PlanParser {
       const bit = openerBit(c);
       if (bit !== 0) {
         if (top === stack.length) {
-          const grown = new Int32Array(stack.length * 2);
-          grown.set(stack);
-          stack = BRACKET_STACK = grown;
+          stack = BRACKET_STACK = doubled(stack);
         }
         stack[top++] = k;
         open[31 - Math.clz32(bit)]++;
