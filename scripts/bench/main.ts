@@ -85,8 +85,6 @@ interface LspFigures {
   diagnostics: number;
 }
 
-
-
 /** Keystrokes in the middle half of the plan: insert a character in a task's words, then delete it. */
 function editPoints(plan: Plan, count: number) {
   const middle = plan.tasks.slice(Math.floor(plan.tasks.length / 4), Math.ceil((plan.tasks.length * 3) / 4));

@@ -31,6 +31,8 @@ import {
   CH_OPEN,
   CH_SEPARATOR,
   CH_VERB_FIRST,
+  CH_LABEL_FIRST,
+  byFirstCode,
   type LabelKind,
 } from './lexicon';
 import type { Role } from './types';
@@ -336,7 +338,7 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
   for (let k = 0; k < count; k++) {
     const start = ITEM_START[from + k];
     const end = ITEM_END[from + k];
-    const f = NAME_FACTS.getHashed(text, start, end, ITEM_HASH[from + k]);
+    const f = NAME_FACTS.get(text, start, end, ITEM_HASH[from + k]);
     FACTS[k] = f;
     names[k] = { role, written: f.written, name: f.name, start, end, via };
   }
@@ -397,7 +399,7 @@ const timeLimitKind = memoize(function timeLimitKind(s: string): 'deadline' | 'n
  */
 let GROUPS = 0;
 const GROUP_VERB: (string | null)[] = [];
-let GROUP_PART: Uint8Array = new Uint8Array(32);
+let GROUP_PART: Int32Array = new Int32Array(32);
 let GROUP_FIRST: Int32Array = new Int32Array(32);
 let GROUP_END: Int32Array = new Int32Array(32);
 let ITEMS = 0;
@@ -439,9 +441,7 @@ function addGroup(verb: string | null, part: number, first: number): void {
   if (GROUPS === GROUP_FIRST.length) {
     GROUP_FIRST = doubled(GROUP_FIRST);
     GROUP_END = doubled(GROUP_END);
-    const parts = new Uint8Array(GROUP_PART.length * 2);
-    parts.set(GROUP_PART);
-    GROUP_PART = parts;
+    GROUP_PART = doubled(GROUP_PART);
   }
   GROUP_VERB[GROUPS] = verb;
   GROUP_PART[GROUPS] = part;
@@ -669,7 +669,7 @@ export function findLabels(text: string, start: number, end: number): readonly L
  */
 export function labelAt(text: string, i: number, end: number): string | undefined {
   const c0 = text.charCodeAt(i);
-  if (LABEL_FIRST[c0] === 0) return undefined;
+  if ((CHAR_CLASS[c0] & CH_LABEL_FIRST) === 0) return undefined;
   const labels = LABELS_BY_FIRST.get(c0)!;
   for (let k = 0; k < labels.length; k++) {
     const label = labels[k];
@@ -684,25 +684,11 @@ export function labelAt(text: string, i: number, end: number): string | undefine
   }
   return undefined;
 }
-export let LABEL_END = 0;
-
-/** 1 for a character that starts a label: most characters start none, and need no lookup. */
-const LABEL_FIRST: Uint8Array = (() => {
-  const table = new Uint8Array(65536);
-  for (const label of LABEL_KIND.keys()) table[label.charCodeAt(0)] = 1;
-  return table;
-})();
+/** Where the colon after the label labelAt() found last ends. */
+let LABEL_END = 0;
 
 /** The labels by their first character's code, in the order of LABELS. */
-const LABELS_BY_FIRST: ReadonlyMap<number, readonly string[]> = (() => {
-  const map = new Map<number, string[]>();
-  for (const label of LABEL_KIND.keys()) {
-    const c = label.charCodeAt(0);
-    if (!map.has(c)) map.set(c, []);
-    map.get(c)!.push(label);
-  }
-  return map;
-})();
+const LABELS_BY_FIRST = byFirstCode(LABEL_KIND.keys());
 
 /** Label form: 牵头单位 → lead; 责任/配合单位 → participants, or the lead list under the convention. */
 export function parseLabels(text: string, labels: readonly LabelEntry[], convention: boolean): ClauseContent {
@@ -775,7 +761,7 @@ function namesUnits(text: string, start: number, end: number): boolean {
   // Every collected name belongs to a group: the names are ITEM_START/ITEM_END[0 .. ITEMS).
   const some = PLAIN_READ ? groupsHaveVerb() : hasVerb(text, start, end);
   for (let k = 0; k < ITEMS; k++) {
-    if (NAME_FACTS.getHashed(text, ITEM_START[k], ITEM_END[k], ITEM_HASH[k]).unit === some) return some;
+    if (NAME_FACTS.get(text, ITEM_START[k], ITEM_END[k], ITEM_HASH[k]).unit === some) return some;
   }
   return !some;
 }
@@ -810,15 +796,7 @@ function verbAt(text: string, i: number, end: number): string | undefined {
 }
 
 /** VERBS by their first character's code, each list longest first as VERBS is. */
-const VERBS_BY_FIRST: ReadonlyMap<number, readonly string[]> = (() => {
-  const map = new Map<number, string[]>();
-  for (const verb of VERBS) {
-    const c = verb.charCodeAt(0);
-    if (!map.has(c)) map.set(c, []);
-    map.get(c)!.push(verb);
-  }
-  return map;
-})();
+const VERBS_BY_FIRST = byFirstCode(VERBS);
 
 /** 各市, 各区, 各县, 各省 standing alone in a list: one collective with the next piece (各市、县政府). */
 function isCollectivePlace(text: string, start: number, end: number): boolean {

@@ -83,12 +83,6 @@ export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) =>
   };
 }
 
-/**
- * A cache keyed by a stretch of a text, looked up in place: a name seen before costs a hash of its
- * characters and one comparison, and no string is made for it (a plan writes the same few hundred
- * names tens of thousands of times; slicing each to look it up was most of what a lookup cost).
- * Open addressing over a power-of-two table, cleared when half full.
- */
 /** A copy of `a` with twice the room: how the parser's scratch arrays grow. */
 export function doubled(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
@@ -107,6 +101,12 @@ export function spanHash(text: string, start: number, end: number): number {
   return h;
 }
 
+/**
+ * A cache keyed by a stretch of a text, looked up in place: a name seen before costs a hash of its
+ * characters and one comparison, and no string is made for it (a plan writes the same few hundred
+ * names tens of thousands of times; slicing each to look it up was most of what a lookup cost).
+ * Open addressing over a power-of-two table, cleared when half full.
+ */
 export class SpanCache<T> {
   private keys: (string | undefined)[];
   private values: (T | undefined)[];
@@ -122,12 +122,8 @@ export class SpanCache<T> {
     this.values = new Array<T | undefined>(1 << bits).fill(undefined);
   }
 
-  get(text: string, start: number, end: number): T {
-    return this.getHashed(text, start, end, spanHash(text, start, end));
-  }
-
-  /** get() for a caller that already has the span's spanHash() (hashed while scanning it). */
-  getHashed(text: string, start: number, end: number, h: number): T {
+  /** The value for the text of [start, end); `h` is its spanHash(), which the caller made while reading the span. */
+  get(text: string, start: number, end: number, h: number): T {
     const n = end - start;
     let slot = h & this.mask;
     for (;;) {
@@ -278,6 +274,7 @@ export const CH_CLOSE = 2;
 export const CH_SEPARATOR = 4;
 export const CH_VERB_FIRST = 8;
 export const CH_COLON = 16;
+export const CH_LABEL_FIRST = 32;
 export const CHAR_CLASS: Uint8Array = (() => {
   const table = new Uint8Array(65536);
   const mark = (chars: string, flag: number) => {
@@ -288,5 +285,18 @@ export const CHAR_CLASS: Uint8Array = (() => {
   mark('，,；;。\n\r', CH_SEPARATOR);
   mark(VERBS.map((v) => v[0]).join(''), CH_VERB_FIRST);
   mark('：:', CH_COLON);
+  mark(LABELS.map(([l]) => l[0]).join(''), CH_LABEL_FIRST);
   return table;
 })();
+
+/** Words by the code of their first character, each list in the words' order: what may start at a character. */
+export function byFirstCode(words: Iterable<string>): ReadonlyMap<number, readonly string[]> {
+  const map = new Map<number, string[]>();
+  for (const word of words) {
+    const c = word.charCodeAt(0);
+    const list = map.get(c);
+    if (list) list.push(word);
+    else map.set(c, [word]);
+  }
+  return map;
+}

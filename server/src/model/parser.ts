@@ -91,7 +91,7 @@ function isAnyDigit(c: number): boolean {
 }
 const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
-/** Char codes of the brackets （([【〔 and CLOSERS: bracketGroups skips every other character without allocating a string. */
+/** Char codes of the brackets （([【〔 and ）)]】〕: bracketGroups skips every other character without allocating a string. */
 const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
 /** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
 const OPEN_COUNTS = new Int32Array(5);
@@ -548,11 +548,11 @@ class PlanParser {
     // Written out, not spread: spreading each of a long plan's ~2,000 headings cost ~2 ms a keystroke.
     const move = (o: number) => (o < prefix ? o : o + delta);
     const moved = (s: Span) => this.span(move(s.start), move(s.end));
-    const remade = (h: Section | Subsection) => this.makeHeading(h.kind, line, now);
+    const remade = (h: Section | Subsection, section: Section | null) => this.makeHeading(h.kind, line, now, section);
     for (const h of old.sections) {
       this.sections.push(
         h.line === line
-          ? (remade(h) as Section)
+          ? (remade(h, null) as Section)
           : { kind: 'section', numeral: h.numeral, value: h.value, title: h.title, line: h.line, span: moved(h.span), numeralSpan: moved(h.numeralSpan), extent: h.span, tasks: [], subsections: [] },
       );
     }
@@ -566,7 +566,7 @@ class PlanParser {
       }
       const copy: Subsection =
         h.line === line
-          ? { ...(remade(h) as Subsection), section }
+          ? (remade(h, section) as Subsection)
           : { kind: 'subsection', numeral: h.numeral, value: h.value, title: h.title, line: h.line, span: moved(h.span), numeralSpan: moved(h.numeralSpan), extent: h.span, tasks: [], section };
       section?.subsections.push(copy);
       this.subsections.push(copy);
@@ -701,7 +701,7 @@ class PlanParser {
         info.numeral = m[1];
         info.numeralStart = s + m[0].indexOf(m[1]);
         info.numeralEnd = info.numeralStart + m[1].length;
-        info.separator = ownCopy(t[s] + '）');
+        info.separator = t.charCodeAt(s) === 0x28 /* ( */ ? '(）' : '（）';
         info.bodyStart = s + m[0].length;
       }
     }
@@ -794,15 +794,14 @@ class PlanParser {
       const i = this.info[line];
       switch (this.kind(line)) {
         case 'section': {
-          section = this.makeHeading('section', line, i) as Section;
+          section = this.makeHeading('section', line, i, null) as Section;
           subsection = null;
           headingSinceTask = true;
           this.sections.push(section);
           break;
         }
         case 'subsection': {
-          subsection = this.makeHeading('subsection', line, i) as Subsection;
-          (subsection as { section: Section | null }).section = section;
+          subsection = this.makeHeading('subsection', line, i, section) as Subsection;
           section?.subsections.push(subsection);
           this.subsections.push(subsection);
           headingSinceTask = true;
@@ -868,7 +867,8 @@ class PlanParser {
     return BG_COUNT > 0 && this.read(BG_COUNT - 1).kind !== 'other';
   }
 
-  private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo): Section | Subsection {
+  /** The heading on `line`; a sub-section under `section` (the one it stands in, if any). */
+  private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo, section: Section | null): Section | Subsection {
     const numeral = i.numeral ?? '';
     const a = this.at(line);
     const bodyStart = a + (i.bodyStart ?? 0);
@@ -888,7 +888,7 @@ class PlanParser {
     // Written out, not spread from a shared part: the same fields in the same order as reuse() copies them.
     return kind === 'section'
       ? { kind, numeral, value, title, line, span, numeralSpan, extent, tasks: [], subsections: [] }
-      : { kind, numeral, value, title, line, span, numeralSpan, extent, tasks: [], section: null };
+      : { kind, numeral, value, title, line, span, numeralSpan, extent, tasks: [], section };
   }
 
   private closeExtents(): void {
@@ -993,7 +993,7 @@ class PlanParser {
     // The list is the clause's own, made at its exact length (clause.ts contentOf).
     const mentions = content && content.mentions.length > 0 ? content.mentions : NONE;
     for (const m of mentions) {
-      // Names are already the plan's own strings (clause.ts, normaliseList).
+      // Names are already the plan's own strings (clause.ts, NAME_FACTS and collectNames).
       m.start -= base;
       m.end -= base;
     }
