@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   TextDocumentSyncKind,
   type CancellationToken,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -14,7 +16,6 @@ import {
 } from 'vscode-languageserver';
 import { codeActions, RENUMBER_KIND } from './features/codeActions';
 import { completion } from './features/completion';
-import { toDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { definition, documentHighlights, references } from './features/navigation';
 import { codeLenses, LEGEND, semanticTokens } from './features/presentation';
@@ -90,7 +91,9 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((p) => session?.configurationChanged(p.settings));
   connection.onDidChangeWatchedFiles((p) => session?.registryFilesChanged(p.changes.map((c) => c.uri)));
 
-  connection.languages.diagnostics.on(onPlan('diagnostics', { kind: 'full' as const, items: [] }, (d) => ({ kind: 'full' as const, items: toDiagnostics(d.uri, d.problems) })));
+  connection.languages.diagnostics.on(
+    onPlan<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostics', { kind: 'full', items: [] }, (d, p) => session!.reports.report(d.uri, d.problems, p.previousResultId)),
+  );
   connection.onDocumentSymbol(onPlan('documentSymbol', [], perAnalysis(documentSymbols)));
   connection.onFoldingRanges(onPlan('foldingRange', [], perAnalysis(foldingRanges)));
   connection.onHover(onPlan('hover', null, (d, p) => hover(d, p.position)));

@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyseIn, DocumentCache } from './documentCache';
 import { warmCompletionIndex } from './features/completion';
-import { toDiagnostics } from './features/diagnostics';
+import { DiagnosticReports, toDiagnostics } from './features/diagnostics';
 import { localPath, readDraftText, type Draft } from './features/diff';
 import { listCandidateFiles, MAX_PLAN_MB, readPlanFile } from './features/workspaceFiles';
 import type { PlanDocument } from './features/common';
@@ -37,6 +37,8 @@ const WARM_COMPLETION_DELAY_MS = 100;
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
   readonly cache = new DocumentCache();
+  /** What was last reported to a client that pulls diagnostics, per document (result ids). */
+  readonly reports = new DiagnosticReports();
   readonly settings: SettingsStore;
   /** Plans found by the workspace check that are not open, for workspace symbols. */
   private readonly workspacePlans = new Map<string, PlanDocument>();
@@ -191,6 +193,7 @@ export class Session {
     clearImmediate(this.pending.get(uri)?.turn);
     this.pending.delete(uri);
     this.cache.evict(uri);
+    this.reports.forget(uri);
     this.settings.forget(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -9,6 +9,7 @@ import {
   FileChangeType,
   HoverRequest,
   MessageType,
+  type DocumentDiagnosticReport,
   type FullDocumentDiagnosticReport,
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
@@ -116,6 +117,49 @@ describe('language server over stdio: pull diagnostics', function () {
       // and this second request is answered only after that turn.
       await c.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
       assert.equal(c.published.filter((p) => p.uri === uri).length, 0);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('answers "unchanged" with the same result id while the diagnostics stay as they were, and in full once they move', async () => {
+    const caps = { ...PUSH_CAPABILITIES, textDocument: { ...PUSH_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } } };
+    const c = await TestClient.start({ capabilities: caps });
+    const pull = (uri: string, previousResultId?: string) => c.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport>;
+    try {
+      const uri = fileUri(join(tempDir(), 'plan.fgfa'));
+      await c.open(uri, PLAN);
+      const first = await pull(uri);
+      assert.equal(first.kind, 'full');
+      const firstId = first.resultId!;
+      assert.ok(firstId);
+      assert.deepEqual((first as FullDocumentDiagnosticReport).items.map((d) => [d.code, d.range.start.line]), [['unknown-department', 2]]);
+      // Asked again for the same version with the id it holds: nothing is sent again.
+      assert.deepEqual(await pull(uri, firstId), { kind: 'unchanged', resultId: firstId });
+      // A keystroke on line 1 moves nothing on line 2.
+      await c.change(uri, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: '快' }]);
+      assert.deepEqual(await pull(uri, firstId), { kind: 'unchanged', resultId: firstId });
+      // A client without the id (a new view, a lost answer) gets the whole report, under the same id.
+      const again = await pull(uri);
+      assert.equal(again.kind, 'full');
+      assert.equal(again.resultId, firstId);
+      assert.equal((again as FullDocumentDiagnosticReport).items.length, 1);
+      // A keystroke before the unknown name on line 2 moves its diagnostic: a full report, a new id.
+      await c.change(uri, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, text: '快' }]);
+      const moved = (await pull(uri, firstId)) as FullDocumentDiagnosticReport;
+      assert.equal(moved.kind, 'full');
+      assert.notEqual(moved.resultId, firstId);
+      const name = '省自编局';
+      const line2 = '2.快再做一件事。（省自编局牵头）';
+      assert.deepEqual(moved.items.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['unknown-department', 2, line2.indexOf(name)]]);
+      // A stale id after the change: full again.
+      assert.equal((await pull(uri, firstId)).kind, 'full');
+      // Closed and opened again: whatever id the client kept, the first answer is full.
+      await c.close(uri);
+      await c.open(uri, PLAN);
+      const reopened = await pull(uri, moved.resultId);
+      assert.equal(reopened.kind, 'full');
+      assert.notEqual(reopened.resultId, moved.resultId);
     } finally {
       await c.stop();
     }
