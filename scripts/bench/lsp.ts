@@ -9,6 +9,7 @@ import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
   DocumentSymbolRequest,
   ExitNotification,
   HoverRequest,
@@ -40,7 +41,8 @@ export class BenchClient {
     readonly connection: ProtocolConnection,
   ) {}
 
-  static async start(serverJs: string): Promise<BenchClient> {
+  /** `pull`: the client pulls diagnostics (textDocument/diagnostic, as VS Code does) instead of taking pushes. */
+  static async start(serverJs: string, pull = false): Promise<BenchClient> {
     const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new BenchClient(proc, connection);
@@ -60,6 +62,7 @@ export class BenchClient {
         workspace: { configuration: true },
         textDocument: {
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
+          ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           synchronization: { dynamicRegistration: false },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -118,6 +121,17 @@ export class BenchClient {
       contentChanges: [{ range, text }],
     });
     return answer;
+  }
+
+  /** Sends one change without waiting for anything (a client that pulls asks for diagnostics itself). */
+  async changeOnly(uri: string, version: number, range: { start: Position; end: Position }, text: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  /** Pulls the document's diagnostics, saying which result the client holds. */
+  async pull(uri: string, previousResultId?: string): Promise<{ kind: 'full' | 'unchanged'; resultId?: string; count: number }> {
+    const r = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
+    return { kind: r.kind, resultId: r.resultId, count: r.kind === 'full' ? r.items.length : -1 };
   }
 
   async symbols(uri: string): Promise<number> {

@@ -21,8 +21,12 @@ interface BenchPlan {
   floorMs: number;
   ratioToPeer: number;
   ratioToFloor: number;
+  editAnalysisP50Ms: number;
+  editAnalysisP95Ms: number;
+  editAnalysisSameAsFresh: boolean;
   peerSymbols: number;
   lsp: null | Record<string, number | null>;
+  pull: null | { p50: number; p95: number; unchanged: number; edits: number };
 }
 
 /** Runs the quick benchmark once for the whole file; its figures are checked for shape, never for speed. */
@@ -55,7 +59,7 @@ describe('npm run bench -- --quick', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(report.quick, true);
     for (const key of ['cpu', 'cores', 'node']) assert.ok(key in report.machine, `machine.${key}`);
-    assert.ok('analysis10kMedianMs' in report.targets && 'keystroke10kP95Ms' in report.targets);
+    for (const key of ['analysis10kMedianMs', 'editAnalysis10kP95Ms', 'keystroke10kP95Ms', 'ratioToFloor10k', 'rss50kMb']) assert.ok(key in report.targets, `targets.${key}`);
     assert.deepEqual(
       report.plans.map((p) => p.tasks),
       [1000, 10000],
@@ -76,6 +80,9 @@ describe('npm run bench -- --quick', function () {
       for (const k of ['analysisMs', 'peerOutlineMs', 'floorMs', 'ratioToPeer', 'ratioToFloor'] as const) {
         assert.ok(Number.isFinite(p[k]) && p[k] > 0, `${k} of the ${p.tasks}-task plan is ${p[k]}`);
       }
+      for (const k of ['editAnalysisP50Ms', 'editAnalysisP95Ms'] as const) assert.ok(Number.isFinite(p[k]) && p[k] > 0, `${k} of the ${p.tasks}-task plan is ${p[k]}`);
+      // The bench fails if not; here as well, so that a bench that stopped checking would be caught.
+      assert.equal(p.editAnalysisSameAsFresh, true);
       // The peer really built an outline: one symbol per heading at least.
       assert.ok(p.peerSymbols >= p.sections, `peer symbols ${p.peerSymbols}`);
     }
@@ -88,6 +95,9 @@ describe('npm run bench -- --quick', function () {
       for (const k of ['openMs', 'keystrokeP50Ms', 'keystrokeP95Ms', 'symbolsP50Ms', 'hoverP50Ms']) {
         assert.ok(Number.isFinite(p.lsp[k]) && (p.lsp[k] as number) >= 0, `lsp.${k} is ${p.lsp[k]}`);
       }
+      // Keystrokes for a client that pulls diagnostics: every edit answered, some of them "unchanged".
+      assert.ok(p.pull && Number.isFinite(p.pull.p50) && Number.isFinite(p.pull.p95), `pull figures of the ${p.tasks}-task plan`);
+      assert.ok(p.pull.edits > 0 && p.pull.unchanged >= 0 && p.pull.unchanged <= p.pull.edits);
     }
   });
 });
