@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import { analyse } from '../../server/src/analysis';
+import { documentSymbols } from '../../server/src/features/symbols';
 import { parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
 import { LineIndex } from '../../server/src/model/text';
 import type { Plan, Section, Subsection } from '../../server/src/model/types';
@@ -61,6 +64,11 @@ function sameAsFresh(text: string, cache: TaskCache, what?: string): void {
   assert.deepEqual(problemsOf(reused), problemsOf(fresh), what);
 }
 
+/** The outline of an analysis, as the client receives it. */
+function outlineOf(a: ReturnType<typeof analyse>): string {
+  return JSON.stringify(documentSymbols({ uri: 'untitled:test', plan: a.plan, problems: a.problems, registry, locale: 'zh-cn' }));
+}
+
 describe('incremental re-analysis', () => {
   const edits: [string, (s: string) => string][] = [
     ['a character typed in the middle of a task', (s) => s.replace('制订落实年度实施方案', '制订落实年度实施方案案')],
@@ -95,20 +103,90 @@ describe('incremental re-analysis', () => {
     assert.ok(empty.problems.filter((p) => p.code === 'unknown-department').length > zh.problems.filter((p) => p.code === 'unknown-department').length);
   });
 
-  it('equals a fresh analysis after any sequence of random edits to real plans', () => {
+  /**
+   * Random edit sequences (line breaks included) to the sample plans: `first` sees the plan as it
+   * was, `then` each edited version, all analysed with one TaskCache.
+   */
+  function afterRandomEdits(seed: number, first: (text: string, cache: TaskCache) => void, then: (text: string, cache: TaskCache) => void): void {
     const plans = samplePlans();
     fc.assert(
       fc.property(fc.integer({ min: 0, max: plans.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 12 }), (k, edits) => {
         const cache = new TaskCache();
         let text = plans[k];
-        analyse(text, registry, { taskCache: cache });
+        first(text, cache);
         for (const m of edits) {
           text = mutate(text, m);
-          sameAsFresh(text, cache);
+          then(text, cache);
         }
       }),
-      { numRuns: 40, seed: 20261126 },
+      { numRuns: 40, seed },
     );
+  }
+
+  it('equals a fresh analysis after any sequence of random edits to real plans', () => {
+    afterRandomEdits(20261126, (text, cache) => analyse(text, registry, { taskCache: cache }), sameAsFresh);
+  });
+
+  it('gives the outline a fresh analysis gives after any sequence of random edits, line breaks included', () => {
+    // Every version's outline asked for, so entries kept from each are offered to the next.
+    const outline = (text: string, cache?: TaskCache) => outlineOf(analyse(text, registry, { taskCache: cache }));
+    afterRandomEdits(20261128, outline, (text, cache) => assert.equal(outline(text, cache), outline(text)));
+  });
+
+  it('makes the outline entry of the edited task again and keeps the others; all of them again, on their new lines, after a line added above', () => {
+    const cache = new TaskCache();
+    const doc = (a: ReturnType<typeof analyse>) => ({ uri: 'untitled:test', plan: a.plan, problems: a.problems, registry, locale: 'zh-cn' as const });
+    const entries = (a: ReturnType<typeof analyse>) => {
+      const out: ReturnType<typeof documentSymbols> = [];
+      const walk = (xs: ReturnType<typeof documentSymbols>) => xs.forEach((x) => (x.children ? walk(x.children) : out.push(x)));
+      walk(documentSymbols(doc(a)));
+      return out;
+    };
+    const first = analyse(SEED, registry, { taskCache: cache });
+    const before = entries(first);
+    const at = first.plan.tasks[20].bodySpan.start + 2;
+    const typed = SEED.slice(0, at) + '快' + SEED.slice(at);
+    const after = entries(analyse(typed, registry, { taskCache: cache }));
+    assert.equal(after.length, before.length);
+    assert.deepEqual(
+      after.map((_e, k) => k).filter((k) => after[k] !== before[k]),
+      [20],
+    );
+    assert.notEqual(after[20].name, before[20].name);
+    // A line above every task: same texts, other lines. The entries are made again, on their new lines.
+    const lineAbove = '说明\n' + typed;
+    const moved = entries(analyse(lineAbove, registry, { taskCache: cache }));
+    assert.ok(moved.every((e, k) => e !== after[k] && e.range.start.line === after[k].range.start.line + 1));
+  });
+
+  it('keeps no earlier version\'s text alive through the outline entries it keeps', function () {
+    this.timeout(20_000);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // A plan of ~440,000 characters (~0.9 MB): each version's text pinned (by a kept entry holding a
+    // task, a span or a slice of the text) would add that much.
+    const big = Array.from({ length: 100 }, () => SEED).join('\n');
+    const cache = new TaskCache();
+    let a = analyse(big, registry, { taskCache: cache });
+    outlineOf(a);
+    const heap = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const start = heap();
+    let text = big;
+    for (let k = 0; k < 20; k++) {
+      // Each keystroke in another task, its outline made: that task's entry is made from this
+      // version's text and kept with its reading while later keystrokes go elsewhere.
+      const at = a.plan.tasks[10 + k * 7].bodySpan.start + 1;
+      text = text.slice(0, at) + String.fromCharCode(0x4e00 + k) + text.slice(at);
+      a = analyse(text, registry, { taskCache: cache });
+      assert.ok(cache.reshaped);
+      outlineOf(a);
+    }
+    const grown = heap() - start;
+    // Twenty versions pinned would be ~17 MB; unpinned, a few entries and the last version.
+    assert.ok(grown < 3 * big.length * 2, `heap grew by ${(grown / 2 ** 20).toFixed(1)} MB over 20 edits of a ${(big.length / 1e6).toFixed(1)} M-character plan`);
   });
 
   it('reads again only the task an edit touched, whether the edit is above, inside or below the others', () => {

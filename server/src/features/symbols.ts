@@ -1,5 +1,6 @@
 /** Outline (sections → sub-sections → tasks), folding, and workspace symbols by task or department. */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
+import { PlanTask } from '../model/parser';
 import type { Plan, Section, Subsection, Task } from '../model/types';
 import { taskKeys, taskLabel } from '../reviewer/matrix';
 import { registryKey } from '../registry/registry';
@@ -14,14 +15,23 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
   const { plan } = doc;
   const at = new PositionCursor(plan);
   const taskSymbol = (task: Task): DocumentSymbol => {
+    // A task's entry is its number, its label, its lead and its range in lines and characters: all
+    // of them follow from its text and its first line. A reading is shared only by versions in which
+    // the task's text is the same, so the entry made for it on the same line is this version's too.
+    const reading = task instanceof PlanTask ? task.reading : null;
+    const kept = reading?.outlined as { line: number; symbol: DocumentSymbol } | undefined;
+    if (kept && kept.line === task.line) return kept.symbol;
     const symbol: DocumentSymbol = {
-      name: `${task.number}. ${taskLabel(plan, task) || '…'}`,
+      // Joined, not concatenated: join makes a flat string of its own, where a concatenation may keep
+      // a slice of the text, which points into this version's whole text; the entry outlives the version.
+      name: [task.number, '. ', taskLabel(plan, task) || '…'].join(''),
       kind: SymbolKind.Event,
       range: at.range(task.span),
       selectionRange: at.range(task.numberSpan),
     };
     const lead = leadNames(task);
     if (lead) symbol.detail = lead;
+    if (reading) reading.outlined = { line: task.line, symbol };
     return symbol;
   };
   const headingSymbol = (h: Section | Subsection): DocumentSymbol => ({

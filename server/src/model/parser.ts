@@ -236,6 +236,11 @@ export interface TaskReading {
    * here rather than in a WeakMap: tens of thousands of weak entries made every GC slower.
    */
   judged: unknown;
+  /**
+   * The task's outline entry and the line it was made for (features/symbols.ts): it depends only on
+   * the task's text and its first line, so the outline after a keystroke remakes only the edited task's.
+   */
+  outlined: unknown;
 }
 
 /** What one parse leaves for the next: its plan, its line records, and what they were read with. */
@@ -1015,6 +1020,7 @@ class PlanParser {
       bodyEnd: rel(bodyEnd),
       brackets: brackets.length ? brackets.map((b) => ({ char: b.char, kind: b.kind, start: rel(b.start) })) : NONE,
       judged: undefined,
+      outlined: undefined,
     };
   }
 
