@@ -99,8 +99,8 @@ export function taskAt(plan: Plan, offset: number): Task | null {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const t = plan.tasks[mid];
-    if (offset < t.span.start) hi = mid - 1;
-    else if (offset > t.span.end) lo = mid + 1;
+    if (offset < t.spanStart) hi = mid - 1;
+    else if (offset > t.spanEnd) lo = mid + 1;
     else return t;
   }
   return null;
@@ -113,7 +113,7 @@ export function lastTaskBefore(plan: Plan, offset: number): Task | null {
   let found: Task | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (plan.tasks[mid].span.start < offset) {
+    if (plan.tasks[mid].spanStart < offset) {
       found = plan.tasks[mid];
       lo = mid + 1;
     } else hi = mid - 1;

@@ -21,13 +21,16 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
     const reading = task instanceof PlanTask ? task.reading : null;
     const kept = reading?.outlined as { line: number; symbol: DocumentSymbol } | undefined;
     if (kept && kept.line === task.line) return kept.symbol;
+    const start = at.position(task.spanStart);
+    const numberEnd = at.position(task.numberEnd);
     const symbol: DocumentSymbol = {
       // Joined, not concatenated: join makes a flat string of its own, where a concatenation may keep
       // a slice of the text, which points into this version's whole text; the entry outlives the version.
       name: [task.number, '. ', taskLabel(plan, task) || '…'].join(''),
       kind: SymbolKind.Event,
-      range: at.range(task.span),
-      selectionRange: at.range(task.numberSpan),
+      // The task starts at its number: one position for both starts, found in document order.
+      range: { start, end: at.position(task.spanEnd) },
+      selectionRange: { start, end: numberEnd },
     };
     const lead = leadNames(task);
     if (lead) symbol.detail = lead;
@@ -53,7 +56,7 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
   while (si < sections.length || ui < subsections.length || ti < tasks.length) {
     const s = sections[si]?.extent.start ?? Infinity;
     const u = subsections[ui]?.extent.start ?? Infinity;
-    const t = tasks[ti]?.span.start ?? Infinity;
+    const t = tasks[ti]?.spanStart ?? Infinity;
     if (s <= u && s <= t) {
       const section = sections[si++];
       const symbol = headingSymbol(section);
@@ -96,7 +99,7 @@ export function foldingRanges(doc: PlanDocument): FoldingRange[] {
   };
   const at = new PositionCursor(plan);
   for (const h of [...plan.sections, ...plan.subsections]) add(at.lineOf(h.extent.start), lastContentLine(plan, h.extent.end));
-  for (const t of plan.tasks) add(at.lineOf(t.span.start), at.lineOf(t.span.end));
+  for (const t of plan.tasks) add(at.lineOf(t.spanStart), at.lineOf(t.spanEnd));
   if (plan.title && plan.sections[0]) add(at.lineOf(plan.title.span.start), at.lineOf(plan.sections[0].extent.start) - 1, FoldingRangeKind.Region);
   return out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }

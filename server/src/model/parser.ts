@@ -1202,15 +1202,17 @@ class PlanParser {
  * directly (rules/index.ts), so a keystroke in a long plan builds none of this for the tasks it did
  * not touch, and a plan nobody hovers or outlines never holds a span per name.
  */
-interface Views {
-  spans?: { number: Span; whole: Span };
-  body?: Span;
-  made?: { clause: Clause | null; deadlines: Deadline[]; mentions: Mention[]; lead: Mention[]; participants: Mention[] };
+interface Made {
+  clause: Clause | null;
+  deadlines: Deadline[];
+  mentions: Mention[];
+  lead: Mention[];
+  participants: Mention[];
 }
 
 export class PlanTask implements Task {
-  /** What features asked for, made on first asking: one field, not one per kind (a keystroke makes a task per task). */
-  private views: Views | undefined;
+  /** The clause, names and time limits as spans, made on first asking (a keystroke makes a task per task). */
+  private made: Made | undefined;
 
   constructor(
     readonly index: number,
@@ -1241,22 +1243,35 @@ export class PlanTask implements Task {
     return this.reading.separator;
   }
 
+  // The task's own spans are made each time they are asked for, never kept: whole-plan scans
+  // (outline, folding, tokens, the matrix) ask for them for every task, and kept they held three
+  // spans and their ranges per task for as long as the version lived (~12 MB at 50,000 tasks).
+  // Offsets alone: spanStart, numberEnd, spanEnd, bodyStart, bodyEnd.
+  get spanStart(): number {
+    return this.base + this.reading.numberStart;
+  }
+  get spanEnd(): number {
+    return this.base + this.reading.end;
+  }
+  get numberEnd(): number {
+    return this.base + this.reading.numberEnd;
+  }
+  get bodyStart(): number {
+    return this.base + this.reading.bodyStart;
+  }
+  get bodyEnd(): number {
+    return Math.max(this.bodyStart, this.base + this.reading.bodyEnd);
+  }
 
   /** The number's digits. */
   get numberSpan(): Span {
-    return ((this.views ??= {}).spans ??= this.makeSpans()).number;
+    return new TextSpan(this.spanStart, this.numberEnd, this.lines);
   }
   get span(): Span {
-    return ((this.views ??= {}).spans ??= this.makeSpans()).whole;
+    return new TextSpan(this.spanStart, this.spanEnd, this.lines);
   }
-  private makeSpans() {
-    const start = this.base + this.reading.numberStart;
-    return { number: new TextSpan(start, this.base + this.reading.numberEnd, this.lines), whole: new TextSpan(start, this.base + this.reading.end, this.lines) };
-  }
-
   get bodySpan(): Span {
-    const bodyStart = this.base + this.reading.bodyStart;
-    return ((this.views ??= {}).body ??= new TextSpan(bodyStart, Math.max(bodyStart, this.base + this.reading.bodyEnd), this.lines));
+    return new TextSpan(this.bodyStart, this.bodyEnd, this.lines);
   }
   get clause(): Clause | null {
     return this.make().clause;
@@ -1283,9 +1298,8 @@ export class PlanTask implements Task {
     for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);
   }
 
-  private make() {
-    const views = (this.views ??= {});
-    if (views.made) return views.made;
+  private make(): Made {
+    if (this.made) return this.made;
     const { reading: r, base, lines } = this;
     const span = (start: number, end: number): Span => new TextSpan(base + start, base + end, lines);
     const c = r.clause;
@@ -1307,6 +1321,6 @@ export class PlanTask implements Task {
       mentions.push(mention);
       (m.role === 'lead' ? lead : participants).push(mention);
     }
-    return (views.made = { clause, deadlines, mentions, lead, participants });
+    return (this.made = { clause, deadlines, mentions, lead, participants });
   }
 }

@@ -97,6 +97,15 @@ export interface Task {
   readonly span: Span;
   /** The task's words: from after the separator to before the clause. */
   readonly bodySpan: Span;
+  /**
+   * span.start, span.end, numberSpan.end, bodySpan.start and bodySpan.end, without making a span:
+   * what whole-plan scans (outline, folding, labels, searches) read of every task.
+   */
+  readonly spanStart: number;
+  readonly spanEnd: number;
+  readonly numberEnd: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
   readonly clause: Clause | null;
   readonly deadlines: readonly Deadline[];
   readonly mentions: readonly Mention[];
