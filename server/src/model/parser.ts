@@ -237,8 +237,8 @@ export interface TaskReading {
    */
   judged: unknown;
   /**
-   * The task's outline entry and the line it was made for (features/symbols.ts): it depends only on
-   * the task's text and its first line, so the outline after a keystroke remakes only the edited task's.
+   * The task's outline entry (features/symbols.ts): it depends only on the task's text and its first
+   * line, so the outline after a keystroke remakes only the edited task's.
    */
   outlined: unknown;
 }
