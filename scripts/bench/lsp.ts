@@ -195,7 +195,8 @@ export const REST_MS = 40_000;
 
 /**
  * The lowest RSS of the idle server within `limitMs` of the last request (`busy`: its RSS then),
- * polled every `everyMs`; stops early once it has fallen by a third.
+ * polled every `everyMs`; stops early once it has fallen by a third and then not fallen further
+ * for four readings.
  */
 export async function restingRss(
   client: { rssMb(): { rss: number } | null },
@@ -206,12 +207,18 @@ export async function restingRss(
   if (busy === null) return null;
   const start = performance.now();
   let best = { rss: busy, afterMs: 0 };
+  // Readings since the lowest one: V8 returns memory in steps, so the first reading under two
+  // thirds may be partway down. Once that far, four readings without a new low end the wait.
+  let since = 0;
   while (performance.now() - start < limitMs) {
     await new Promise((r) => setTimeout(r, everyMs));
     const now = client.rssMb();
     if (!now) return null;
-    if (now.rss < best.rss) best = { rss: now.rss, afterMs: Math.round(performance.now() - start) };
-    if (best.rss <= (busy * 2) / 3) break;
+    if (now.rss < best.rss) {
+      best = { rss: now.rss, afterMs: Math.round(performance.now() - start) };
+      since = 0;
+    } else since++;
+    if (best.rss <= (busy * 2) / 3 && since >= 4) break;
   }
   return best;
 }
