@@ -107,23 +107,26 @@ export class BenchClient {
     });
   }
 
+  /** Opens the document and resolves with the publish that answers it. */
   async open(uri: string, text: string, timeoutMs: number): Promise<Published> {
     const answer = this.diagnosticsFor(uri, 1, timeoutMs);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'fengong', version: 1, text } });
+    await this.openOnly(uri, text);
     return answer;
+  }
+
+  /** Opens the document (version 1) without waiting for anything (a client that pulls asks for diagnostics itself). */
+  async openOnly(uri: string, text: string): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'fengong', version: 1, text } });
   }
 
   /** Sends one incremental change and resolves with the publish that answers it. */
   async change(uri: string, version: number, range: { start: Position; end: Position }, text: string, timeoutMs: number): Promise<Published> {
     const answer = this.diagnosticsFor(uri, version, timeoutMs);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version },
-      contentChanges: [{ range, text }],
-    });
+    await this.changeOnly(uri, version, range, text);
     return answer;
   }
 
-  /** Sends one change without waiting for anything (a client that pulls asks for diagnostics itself). */
+  /** Sends one change without waiting for anything. */
   async changeOnly(uri: string, version: number, range: { start: Position; end: Position }, text: string): Promise<void> {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   }

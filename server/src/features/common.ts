@@ -3,7 +3,7 @@ import type { Locale } from '../messages';
 import type { Range } from '../model/text';
 import type { Mention, Plan, Task } from '../model/types';
 import type { Registry } from '../registry/registry';
-import { perPlan } from '../model/perPlan';
+import { perPlan, perPlanOf } from '../model/perPlan';
 import { registryKey } from '../registry/registry';
 import type { Problem } from '../rules/types';
 
@@ -14,12 +14,7 @@ import type { Problem } from '../rules/types';
  * one environment (DocumentCache), so its plan object identifies everything the answer depends on.
  */
 export function perAnalysis<R>(fn: (doc: PlanDocument) => R): (doc: PlanDocument) => R {
-  const made = new WeakMap<Plan, R>();
-  return (doc) => {
-    let r = made.get(doc.plan);
-    if (r === undefined) made.set(doc.plan, (r = fn(doc)));
-    return r;
-  };
+  return perPlanOf((doc: PlanDocument) => doc.plan, fn);
 }
 
 export interface PlanDocument {
