@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { analyse } from '../../server/src/analysis';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
+import { madeTaskCount, parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
 import { LineIndex } from '../../server/src/model/text';
 import type { Plan, Section, Subsection } from '../../server/src/model/types';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
@@ -62,6 +62,46 @@ function sameAsFresh(text: string, cache: TaskCache, what?: string): void {
   assert.deepEqual(reused.plan.lines.lineStarts, fresh.plan.lines.lineStarts, what ?? 'line starts spliced from the last version');
   assert.deepEqual(snapshot(reused.plan), snapshot(fresh.plan), what);
   assert.deepEqual(problemsOf(reused), problemsOf(fresh), what);
+}
+
+/**
+ * Random runs of keystrokes within lines (insertions, and deletions taking no line break away) in
+ * the sample plans, each version analysed with the cache. `each`: every version is compared with a
+ * fresh analysis; otherwise only the last, nothing having looked at the versions between.
+ */
+function typeRandomly(each: boolean): { moved: number; steps: number } {
+  const plans = samplePlans();
+  const piece = fc.constantFrom(...TOKENS.filter((t) => !/[\r\n]/.test(t)), '快', '省', '、', '牵头', '）', '（');
+  const keystroke = fc.record({ at: fc.nat(), insert: fc.boolean(), text: piece, length: fc.integer({ min: 1, max: 3 }) });
+  let moved = 0;
+  let steps = 0;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: plans.length - 1 }), fc.array(keystroke, { minLength: 1, maxLength: 15 }), (k, keys) => {
+      const cache = new TaskCache();
+      let text = plans[k];
+      analyse(text, registry, { taskCache: cache });
+      for (const key of keys) {
+        let at = key.at % (text.length + 1);
+        if (/[\udc00-\udfff]/.test(text[at] ?? '')) at--;
+        let next: string;
+        if (key.insert) next = text.slice(0, at) + key.text + text.slice(at);
+        else {
+          let end = Math.min(text.length, at + key.length);
+          if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end++;
+          if (/[\r\n]/.test(text.slice(at, end))) continue;
+          next = text.slice(0, at) + text.slice(end);
+        }
+        text = next;
+        if (each) sameAsFresh(text, cache);
+        else analyse(text, registry, { taskCache: cache });
+        steps++;
+        if (cache.reshaped) moved++;
+      }
+      if (!each) sameAsFresh(text, cache);
+    }),
+    { numRuns: 60, seed: 20261127 },
+  );
+  return { moved, steps };
 }
 
 /** The outline of an analysis, as the client receives it. */
@@ -232,37 +272,49 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('makes no task on a keystroke within a line but the edited one, version after version, and the tasks made later are a fresh parse\'s', () => {
+    const cache = new TaskCache();
+    let text = SEED;
+    const first = analyse(text, registry, { taskCache: cache }).plan;
+    const at = (k: number) => first.tasks[k].bodySpan.start + 2;
+    // Three keystrokes in three tasks, then one in a heading's title, nothing asking for the tasks meanwhile.
+    for (const p of [at(30), at(20), at(10)]) {
+      text = text.slice(0, p) + '快' + text.slice(p);
+      const { plan } = analyse(text, registry, { taskCache: cache });
+      assert.ok(cache.reshaped, 'the keystroke moved the last plan');
+      assert.equal(madeTaskCount(plan), 1, 'only the edited task is made (the rules judge it)');
+    }
+    const heading = text.indexOf('二、强化科技创新') + 3;
+    text = text.slice(0, heading) + '快' + text.slice(heading);
+    const last = analyse(text, registry, { taskCache: cache });
+    assert.ok(cache.reshaped);
+    assert.equal(madeTaskCount(last.plan), 0, 'a heading edited: no task read again, none made');
+    const fresh = analyse(text, registry);
+    // Headings hand out their task lists: asking for them makes the tasks first.
+    assert.deepEqual(last.plan.sections.map((s) => s.tasks.map((t) => t.index)), fresh.plan.sections.map((s) => s.tasks.map((t) => t.index)));
+    assert.equal(madeTaskCount(last.plan), fresh.plan.tasks.length);
+    assert.deepEqual(snapshot(last.plan), snapshot(fresh.plan));
+    assert.deepEqual(problemsOf(last), problemsOf(fresh));
+  });
+
+  it('keeps the task it made alone when it makes the others', () => {
+    const cache = new TaskCache();
+    const first = analyse(SEED, registry, { taskCache: cache }).plan;
+    const p = first.tasks[12].bodySpan.start + 1;
+    const { plan } = analyse(SEED.slice(0, p) + '快' + SEED.slice(p), registry, { taskCache: cache });
+    assert.equal(madeTaskCount(plan), 1);
+    const subsection = plan.tasks[12].subsection ?? plan.tasks[12].section;
+    assert.ok(subsection?.tasks.includes(plan.tasks[12]), 'the task made alone is the one its heading lists');
+    assert.equal(plan.tasks.filter((t) => t.index === 12).length, 1);
+  });
+
+  it('equals a fresh analysis after runs of keystrokes whose versions nobody looked at', () => {
+    // Only the problems are read, as the server does on a keystroke: plans moved from plans whose tasks were never made.
+    typeRandomly(false);
+  });
+
   it('equals a fresh analysis after any run of keystrokes within lines, most of them moving the last plan', () => {
-    const plans = samplePlans();
-    const piece = fc.constantFrom(...TOKENS.filter((t) => !/[\r\n]/.test(t)), '快', '省', '、', '牵头', '）', '（');
-    const keystroke = fc.record({ at: fc.nat(), insert: fc.boolean(), text: piece, length: fc.integer({ min: 1, max: 3 }) });
-    let moved = 0;
-    let steps = 0;
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: plans.length - 1 }), fc.array(keystroke, { minLength: 1, maxLength: 15 }), (k, keys) => {
-        const cache = new TaskCache();
-        let text = plans[k];
-        analyse(text, registry, { taskCache: cache });
-        for (const key of keys) {
-          // Typing: an insertion, or a deletion that takes no line break away.
-          let at = key.at % (text.length + 1);
-          if (/[\udc00-\udfff]/.test(text[at] ?? '')) at--;
-          let next: string;
-          if (key.insert) next = text.slice(0, at) + key.text + text.slice(at);
-          else {
-            let end = Math.min(text.length, at + key.length);
-            if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end++;
-            if (/[\r\n]/.test(text.slice(at, end))) continue;
-            next = text.slice(0, at) + text.slice(end);
-          }
-          text = next;
-          sameAsFresh(text, cache);
-          steps++;
-          if (cache.reshaped) moved++;
-        }
-      }),
-      { numRuns: 60, seed: 20261127 },
-    );
+    const { moved, steps } = typeRandomly(true);
     // Keystrokes land mostly inside tasks' words: the quick path must be the one these tested.
     assert.ok(moved > steps / 2, `${moved} of ${steps} keystrokes moved the last plan`);
   });

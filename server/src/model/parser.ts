@@ -245,7 +245,7 @@ export interface TaskReading {
 
 /** What one parse leaves for the next: its plan, its line records, and what they were read with. */
 interface LastParse {
-  readonly plan: Plan;
+  readonly plan: ParsedPlan;
   readonly lines: readonly LineInfo[];
   readonly taskStyle: NumberStyle;
   readonly mixedStyles: boolean;
@@ -361,12 +361,13 @@ export class TaskCache {
     if (end <= this.prefix) old = base;
     else if (base >= this.suffixStart) old = base - this.delta;
     else return undefined;
-    const tasks = last.plan.tasks as readonly PlanTask[];
+    // Columns, not tasks: the last version's tasks may never have been made (ParsedPlan).
+    const { count, bases, readings } = last.plan.columns();
     let k = this.cursor;
-    while (k < tasks.length && tasks[k].base < old) k++;
+    while (k < count && bases[k] < old) k++;
     this.cursor = k;
-    if (k >= tasks.length || tasks[k].base !== old) return undefined;
-    const r = tasks[k].reading;
+    if (k >= count || bases[k] !== old) return undefined;
+    const r = readings[k];
     return old + r.end === end - (base - old) ? r : undefined;
   }
 }
@@ -402,18 +403,121 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   return new PlanParser(text, options).parse();
 }
 
+/**
+ * A plan's tasks as columns, by index: what is needed to make each task (a PlanTask) when asked.
+ * A version moved from the last one (PlanParser.reuse) has only these until something asks for its
+ * tasks: a keystroke in a 50,000-task plan then makes no task but the edited one. Never changed
+ * once made, so a version moved from another shares the columns that did not change.
+ */
+export interface TaskColumns {
+  readonly count: number;
+  /** The line each task starts on. */
+  readonly lines: Int32Array;
+  /** The offset of the start of each task's first line. */
+  readonly bases: Int32Array;
+  readonly readings: readonly TaskReading[];
+  /** Index of each task's section in the plan's sections, -1 for none; likewise sub-sections. */
+  readonly sections: Int32Array;
+  readonly subsections: Int32Array;
+  /** 1 where the task's numbering restarts after a heading. */
+  readonly restarted: Uint8Array;
+}
+
 class ParsedPlan implements Plan {
+  /** The tasks, once made; `cols` says how to make them. */
+  private made: Task[] | undefined;
+  private cols: TaskColumns | undefined;
+  /** Tasks made one by one before the rest (checkPlan asks for the edited task alone). */
+  private early: Map<number, PlanTask> | undefined;
+
   constructor(
     readonly text: string,
     readonly lines: LineIndex,
     readonly title: Plan['title'],
     readonly convention: Convention | null,
-    readonly sections: readonly Section[],
-    readonly subsections: readonly Subsection[],
-    readonly tasks: readonly Task[],
+    /** The headings; their task lists are filled when the tasks are made. */
+    readonly headings: { readonly sections: readonly Section[]; readonly subsections: readonly Subsection[] },
+    tasks: Task[] | TaskColumns,
     readonly crossReferences: readonly CrossReference[],
     readonly numberingRestarts: boolean,
-  ) {}
+  ) {
+    if (Array.isArray(tasks)) this.made = tasks;
+    else this.cols = tasks;
+  }
+
+  get tasks(): readonly Task[] {
+    return this.made ?? this.makeTasks();
+  }
+  // A heading lists its tasks: the tasks are made before the headings are handed out.
+  get sections(): readonly Section[] {
+    if (!this.made) this.makeTasks();
+    return this.headings.sections;
+  }
+  get subsections(): readonly Subsection[] {
+    if (!this.made) this.makeTasks();
+    return this.headings.subsections;
+  }
+
+  get madeCount(): number {
+    return this.made ? this.made.length : (this.early?.size ?? 0);
+  }
+
+  /** Task k, made alone when the others are not made yet; the same object when they are made later. */
+  task(k: number): PlanTask {
+    if (this.made) return this.made[k] as PlanTask;
+    let task = this.early?.get(k);
+    if (!task) (this.early ??= new Map()).set(k, (task = this.makeTask(this.cols!, k)));
+    return task;
+  }
+
+  /** The tasks as columns (PlanParser.reuse moves them to the next version). */
+  columns(): TaskColumns {
+    if (this.cols) return this.cols;
+    const tasks = this.made as readonly Task[] as readonly PlanTask[];
+    const count = tasks.length;
+    const lines = new Int32Array(count);
+    const bases = new Int32Array(count);
+    const readings = new Array<TaskReading>(count);
+    const sections = new Int32Array(count);
+    const subsections = new Int32Array(count);
+    const restarted = new Uint8Array(count);
+    // Headings and tasks are in document order: a cursor per kind of heading finds each task's.
+    const { sections: ss, subsections: us } = this.headings;
+    let si = 0;
+    let ui = 0;
+    for (let k = 0; k < count; k++) {
+      const t = tasks[k];
+      lines[k] = t.line;
+      bases[k] = t.base;
+      readings[k] = t.reading;
+      restarted[k] = t.restarted ? 1 : 0;
+      if (t.section) while (ss[si] !== t.section) si++;
+      sections[k] = t.section ? si : -1;
+      if (t.subsection) while (us[ui] !== t.subsection) ui++;
+      subsections[k] = t.subsection ? ui : -1;
+    }
+    return (this.cols = { count, lines, bases, readings, sections, subsections, restarted });
+  }
+
+  private makeTask(c: TaskColumns, k: number): PlanTask {
+    const { sections, subsections } = this.headings;
+    const section = c.sections[k] >= 0 ? sections[c.sections[k]] : null;
+    const subsection = c.subsections[k] >= 0 ? subsections[c.subsections[k]] : null;
+    return new PlanTask(k, c.lines[k], section, subsection, c.restarted[k] === 1, c.readings[k], c.bases[k], this.lines);
+  }
+
+  private makeTasks(): Task[] {
+    const c = this.cols!;
+    const out = new Array<Task>(c.count);
+    for (let k = 0; k < c.count; k++) {
+      const task = this.early?.get(k) ?? this.makeTask(c, k);
+      out[k] = task;
+      if (task.subsection) task.subsection.tasks.push(task);
+      if (task.section) task.section.tasks.push(task);
+    }
+    this.early = undefined;
+    return (this.made = out);
+  }
 
   private stray: BracketProblem[] | undefined;
   /**
@@ -428,6 +532,19 @@ class ParsedPlan implements Plan {
     }
     return (this.stray = out);
   }
+}
+
+/** How many of a plan's tasks are made so far (for tests: a keystroke should make one at most). */
+export function madeTaskCount(plan: Plan): number {
+  return plan instanceof ParsedPlan ? plan.madeCount : plan.tasks.length;
+}
+
+/** Task k of a plan made by parsePlan, without making the plan's other tasks if they are not made yet. */
+export function planTask(plan: Plan, k: number): PlanTask {
+  if (plan instanceof ParsedPlan) return plan.task(k);
+  const task = plan.tasks[k];
+  if (!(task instanceof PlanTask)) throw new Error('planTask needs a plan made by parsePlan');
+  return task;
 }
 
 class PlanParser {
@@ -523,38 +640,40 @@ class PlanParser {
     const now = this.classifyLine(line, 0);
     if (now.contextual) return null;
     if (now.kind !== was.kind || now.indented !== was.indented || now.numeral !== was.numeral || now.style !== was.style || now.separator !== was.separator || now.label !== was.label) return null;
-    // The task the edited line belongs to, if any: the last task starting on or before it.
-    const tasks = old.tasks;
+    // The task the edited line belongs to, if any: the last task starting on or before it. Read from
+    // the last version's columns: its tasks need not have been made.
+    const cols = old.columns();
     let lo = -1;
-    let hi = tasks.length - 1;
+    let hi = cols.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (tasks[mid].line <= line) lo = mid;
+      if (cols.lines[mid] <= line) lo = mid;
       else hi = mid - 1;
     }
-    const before = lo >= 0 ? (tasks[lo] as PlanTask) : null;
-    const lastLine = before ? old.lines.positionAt(before.base + before.reading.end).line : -1;
+    const lastLine = lo >= 0 ? old.lines.positionAt(cols.bases[lo] + cols.readings[lo].end).line : -1;
     // Within a task, that task is read again; on a heading or in prose outside any task, none is.
-    const edited = before && line <= lastLine ? before : null;
+    const edited = lo >= 0 && line <= lastLine ? lo : -1;
     const info = last.lines.slice();
     info[line] = now;
     this.info = info;
     // The task before must still end where it ended: the edit may have closed or opened a clause, or
     // attached the prose line after it.
-    if (before && this.taskLastLine(before.line) !== lastLine) {
+    if (lo >= 0 && this.taskLastLine(cols.lines[lo]) !== lastLine) {
       this.info = [];
       return null;
     }
-    const reading = edited ? this.readTask(edited.line, lastLine, lines.lineStarts[edited.line]) : null;
+    const reading = edited >= 0 ? this.readTask(cols.lines[edited], lastLine, lines.lineStarts[cols.lines[edited]]) : null;
     // Tasks from here on start after the edit.
-    const after = edited ? edited.index + 1 : lo + 1;
+    const after = edited >= 0 ? edited + 1 : lo + 1;
     // Headings lie on other lines, before the edit or after it and moved; an edited one (its title:
     // its number is the same) is made again from its line. Extents are set by closeExtents().
     // Written out, not spread: spreading each of a long plan's ~2,000 headings cost ~2 ms a keystroke.
     const move = (o: number) => (o < prefix ? o : o + delta);
     const moved = (s: Span) => this.span(move(s.start), move(s.end));
     const remade = (h: Section | Subsection, section: Section | null) => this.makeHeading(h.kind, line, now, section);
-    for (const h of old.sections) {
+    // The last version's own heading lists: asking for its sections would make its tasks.
+    const { sections: oldSections, subsections: oldSubsections } = old.headings;
+    for (const h of oldSections) {
       this.sections.push(
         h.line === line
           ? (remade(h, null) as Section)
@@ -563,10 +682,10 @@ class PlanParser {
     }
     // Everything is in document order: one cursor per kind of heading finds each copy, no lookup.
     let si = 0;
-    for (const h of old.subsections) {
+    for (const h of oldSubsections) {
       let section: Section | null = null;
       if (h.section) {
-        while (old.sections[si] !== h.section) si++;
+        while (oldSections[si] !== h.section) si++;
         section = this.sections[si];
       }
       const copy: Subsection =
@@ -576,37 +695,31 @@ class PlanParser {
       section?.subsections.push(copy);
       this.subsections.push(copy);
     }
-    si = 0;
-    let ui = 0;
-    for (const t of tasks as readonly PlanTask[]) {
-      let section: Section | null = null;
-      let subsection: Subsection | null = null;
-      if (t.section) {
-        while (old.sections[si] !== t.section) si++;
-        section = this.sections[si];
-      }
-      if (t.subsection) {
-        while (old.subsections[ui] !== t.subsection) ui++;
-        subsection = this.subsections[ui];
-      }
-      const r = t === edited && reading ? reading : t.reading;
-      // As finishTask() files a task (not a shared method: not inlined here, it cost ~0.5 ms a keystroke).
-      const task = new PlanTask(t.index, t.line, section, subsection, t.restarted, r, t.index >= after ? t.base + delta : t.base, lines);
-      this.tasks.push(task);
-      if (subsection) subsection.tasks.push(task);
-      if (section) section.tasks.push(task);
-    }
+    // The tasks are the last version's, by index, under the copies of their headings: the same
+    // lines, numbers and readings (but the edited task's), those after the edit moved. Kept as
+    // columns, made into tasks when asked for (ParsedPlan): most keystrokes are answered with none.
+    const bases = cols.bases.slice();
+    for (let k = after; k < cols.count; k++) bases[k] += delta;
+    const readings = cols.readings.slice();
+    if (reading) readings[edited] = reading;
+    this.columns = { ...cols, bases, readings };
+    this.restarts = old.numberingRestarts;
     this.closeExtents();
     // The last version's own reshaping is no longer needed: versions must not chain.
     RESHAPED.delete(old);
-    return { previous: old, task: edited ? edited.index : -1, after, prefix, oldSuffix, delta };
+    return { previous: old, task: edited, after, prefix, oldSuffix, delta };
   }
 
-  private finish(): Plan {
+  /** Set by reuse(): the tasks as columns, and whether numbering restarts (as in the last version). */
+  private columns: TaskColumns | null = null;
+  private restarts = false;
+
+  private finish(): ParsedPlan {
     const title = this.findTitle();
     this.findCrossReferences();
-    const restarts = this.tasks.some((t) => t.restarted);
-    return new ParsedPlan(this.text, this.lines, title, this.convention, this.sections, this.subsections, this.tasks, this.crossRefs, restarts);
+    const restarts = this.columns ? this.restarts : this.tasks.some((t) => t.restarted);
+    const headings = { sections: this.sections, subsections: this.subsections };
+    return new ParsedPlan(this.text, this.lines, title, this.convention, headings, this.columns ?? this.tasks, this.crossRefs, restarts);
   }
 
   private findConvention(): void {

@@ -1,5 +1,5 @@
 import type { Locale } from '../messages';
-import { PlanTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
+import { PlanTask, planTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
 import type { Plan } from '../model/types';
 import { registryKey, type Registry } from '../registry/registry';
@@ -186,7 +186,8 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
   const taskProblems: Problem[] = [];
   const from: number[] = [];
   if (shape && carried) {
-    const edited = shape.task >= 0 ? (plan.tasks[shape.task] as PlanTask) : null;
+    // The edited task alone: the others' problems are moved, and their tasks need not be made.
+    const edited = shape.task >= 0 ? planTask(plan, shape.task) : null;
     const fresh = () => {
       if (edited) emit(edited, judge.findingsOf(edited.reading), lines, taskProblems, from);
     };
