@@ -23,6 +23,7 @@ import { DiagnosticReports, toDiagnostics } from './features/diagnostics';
 import { localPath, readDraftText, type Draft } from './features/diff';
 import { listCandidateFiles, MAX_PLAN_MB, readPlanFile } from './features/workspaceFiles';
 import type { PlanDocument } from './features/common';
+import { fullCollection, IdleCollector } from './idleCollector';
 import { registryIssueText, t, type Locale } from './messages';
 import { parsePlan } from './model/parser';
 import type { CheckWorkspaceResult } from './protocol';
@@ -40,6 +41,8 @@ export class Session {
   /** What was last reported to a client that pulls diagnostics, per document (result ids). */
   readonly reports = new DiagnosticReports();
   readonly settings: SettingsStore;
+  /** Old versions of long plans are let go once the server is idle (idleCollector.ts). */
+  readonly memory = new IdleCollector({ collect: fullCollection() });
   /** Plans found by the workspace check that are not open, for workspace symbols. */
   private readonly workspacePlans = new Map<string, PlanDocument>();
   /** Documents whose validation is booked: one per document, whatever the number of edits. */
@@ -76,6 +79,7 @@ export class Session {
 
   /** The analysed open document, or null when it is not open (or closed while we waited). */
   async planDocument(uri: string): Promise<PlanDocument | null> {
+    this.memory.touch();
     // A plan the workspace check read needs no settings: it was analysed with them then.
     if (!this.documents.get(uri)) return this.workspacePlans.get(uri) ?? null;
     const env = await this.settings.environment(uri);
@@ -186,6 +190,7 @@ export class Session {
   }
 
   changed(uri: string): void {
+    this.memory.touch();
     if (!this.pullDiagnostics) this.scheduleValidation(uri);
   }
 
@@ -194,6 +199,7 @@ export class Session {
     this.pending.delete(uri);
     this.cache.evict(uri);
     this.reports.forget(uri);
+    this.memory.touch();
     this.settings.forget(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { fullCollection, IdleCollector, type IdleTimers } from '../../server/src/idleCollector';
+
+/** Timers run by hand: `fire()` runs the one pending, as its delay passing would. */
+class HandTimers implements IdleTimers {
+  private next = 1;
+  readonly pending = new Map<number, { fn: () => void; ms: number }>();
+  set(fn: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.pending.set(id, { fn, ms });
+    return id;
+  }
+  clear(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  fire(): void {
+    assert.equal(this.pending.size, 1, 'one idle wait at a time');
+    const [[id, t]] = [...this.pending];
+    this.pending.delete(id);
+    t.fn();
+  }
+}
+
+const MB = 1024 * 1024;
+
+describe('idle collection', () => {
+  function setup() {
+    const timers = new HandTimers();
+    let heap = 100 * MB;
+    const collected: number[] = [];
+    const collector = new IdleCollector({
+      // A collection frees what grew beyond 100 MB of live data.
+      collect: () => {
+        collected.push(heap);
+        heap = 100 * MB;
+      },
+      heapUsed: () => heap,
+      delayMs: 1500,
+      minGrowth: 64 * MB,
+      timers,
+    });
+    return { timers, collector, collected, grow: (mb: number) => (heap += mb * MB) };
+  }
+
+  it('collects once the server is idle after the heap grew by the threshold, and not again until it grows again', () => {
+    const { timers, collector, collected, grow } = setup();
+    grow(80);
+    collector.touch();
+    assert.deepEqual([...timers.pending.values()].map((t) => t.ms), [1500]);
+    timers.fire();
+    assert.deepEqual(collected, [180 * MB]);
+    collector.touch();
+    timers.fire();
+    assert.equal(collected.length, 1, 'nothing grew since: no second collection');
+    grow(70);
+    collector.touch();
+    timers.fire();
+    assert.deepEqual(collected, [180 * MB, 170 * MB]);
+    assert.equal(collector.collections, 2);
+  });
+
+  it('waits while there is activity: each touch starts the wait again, and only the last one fires', () => {
+    const { timers, collector, collected, grow } = setup();
+    for (let k = 0; k < 10; k++) {
+      grow(10);
+      collector.touch();
+    }
+    assert.equal(timers.pending.size, 1);
+    assert.equal(collected.length, 0, 'nothing collected while typing');
+    timers.fire();
+    assert.equal(collected.length, 1);
+  });
+
+  it('leaves a heap that grew less than the threshold alone, and takes a drop made by V8 as the new reference', () => {
+    const { timers, collector, collected, grow } = setup();
+    grow(40);
+    collector.touch();
+    timers.fire();
+    assert.equal(collected.length, 0);
+    // V8 collected on its own down to 60 MB: growth is counted from there.
+    grow(-80);
+    collector.touch();
+    timers.fire();
+    grow(70);
+    collector.touch();
+    timers.fire();
+    assert.deepEqual(collected, [130 * MB]);
+  });
+
+  it('schedules nothing without a collection to make, and disposing cancels the wait', () => {
+    const timers = new HandTimers();
+    const none = new IdleCollector({ collect: null, heapUsed: () => 0, timers });
+    none.touch();
+    assert.equal(timers.pending.size, 0);
+    const { timers: t2, collector } = setup();
+    collector.touch();
+    collector.dispose();
+    assert.equal(t2.pending.size, 0);
+  });
+
+  it('gets V8\'s full collection in a process started without --expose-gc, and it frees unreachable memory', () => {
+    const gc = fullCollection();
+    assert.ok(gc, 'a full collection is available');
+    const weak = new WeakRef(Array.from({ length: 1000 }, (_, k) => ({ k })));
+    // A WeakRef's target is held until the current job ends: collect in a later one.
+    return new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          gc();
+          assert.equal(weak.deref(), undefined, 'the unreachable array was collected');
+          resolve();
+        } catch (err) {
+          reject(err);
+        }
+      }),
+    );
+  });
+});
