@@ -16,6 +16,7 @@ import {
   type RawMention,
 } from './clause';
 import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, doubled, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
+import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -35,31 +36,6 @@ import type {
   TaskName,
 } from './types';
 
-type LineKind = 'blank' | 'section' | 'subsection' | 'task' | 'label' | 'prose';
-
-/**
- * What a line's own text makes it. Offsets are relative to the start of the line, so the record
- * stays true wherever the line moves: an edit elsewhere in the document leaves it as it is, and
- * the next parse uses the same object (TaskCache.lineInfo). Never changed after classification.
- */
-interface LineInfo {
-  /** What the line's own text says (a task line may still read as prose: PlanParser.kind). */
-  kind: LineKind;
-  /** The classification also depended on the previous task number (a five-digit number): never reused. */
-  contextual: boolean;
-  /** Where the content starts (indentation and Markdown markers skipped), from the line's start. */
-  contentStart: number;
-  /** Where the content ends (line break excluded), from the line's start. */
-  contentEnd: number;
-  indented: boolean;
-  numeral?: string;
-  numeralStart?: number;
-  numeralEnd?: number;
-  separator?: string | null;
-  bodyStart?: number;
-  style?: NumberStyle;
-  label?: string;
-}
 
 const SECTION_RE = /^([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[、．.][ \t\u3000]*/;
 const SUBSECTION_RE = /^[（(][ \t\u3000]*([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[）)][ \t\u3000]*/;
@@ -162,21 +138,14 @@ const LINE_START: Uint8Array = (() => {
  */
 const NONE: readonly never[] = [];
 const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
+/** The edited line's row, classified by reuse() before it is put in a table. */
+const EDITED_LINE = new LineTable(1);
 /** The stray brackets of the task being read (readTask copies them out): one list for every task. */
 const STRAY: RawBracket[] = [];
 
 /** What /[\s。．.；;*_]/ matches: what may end a line after its clause. */
 function endsLine(c: number): boolean {
   return isWhite(c) || c === 0x3002 /* 。 */ || c === 0xff0e /* ． */ || c === 0x2e /* . */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */ || c === 0x2a /* * */ || c === 0x5f /* _ */;
-}
-
-/** Makes a freshly classified line's offsets relative to its start. */
-function relative(info: LineInfo, lineStart: number): void {
-  info.contentStart -= lineStart;
-  info.contentEnd -= lineStart;
-  if (info.numeralStart !== undefined) info.numeralStart -= lineStart;
-  if (info.numeralEnd !== undefined) info.numeralEnd -= lineStart;
-  if (info.bodyStart !== undefined) info.bodyStart -= lineStart;
 }
 
 /**
@@ -246,7 +215,7 @@ export interface TaskReading {
 /** What one parse leaves for the next: its plan, its line records, and what they were read with. */
 interface LastParse {
   readonly plan: ParsedPlan;
-  readonly lines: readonly LineInfo[];
+  readonly lines: LineTable;
   readonly taskStyle: NumberStyle;
   readonly mixedStyles: boolean;
   /** Whether the first-listed convention was on: readings made with it on differ from those made without. */
@@ -335,22 +304,21 @@ export class TaskCache {
   }
 
   /**
-   * The classification of a line of the new text, if the same line (same text, and a line break
-   * after it unchanged) stood in the last version. Its offsets are relative to the line, so the
-   * same record serves: a keystroke classifies only the lines it touched and copies nothing.
+   * The row of the last version's line table that classified a line of the new text, if the same
+   * line (same text, and a line break after it unchanged) stood there; -1 if none. Its offsets are
+   * relative to the line, so the same row serves: a keystroke classifies only the lines it touched.
    */
-  lineInfo(line: number, start: number, end: number, lineCount: number): LineInfo | undefined {
+  lineRow(line: number, start: number, end: number, lineCount: number): number {
     const last = this.previousPlan;
-    if (!this.usable || !last) return undefined;
+    if (!this.usable || !last) return -1;
     const oldStarts = last.plan.lines.lineStarts;
     let old: number;
     if (end < this.prefix) old = line;
     else if (start > this.suffixStart) old = line - (lineCount - oldStarts.length);
-    else return undefined;
-    const info = last.lines[old];
-    if (!info || info.contextual) return undefined;
+    else return -1;
+    if (old < 0 || old >= last.lines.count || last.lines.has(old, FLAG_CONTEXTUAL)) return -1;
     const shift = start - oldStarts[old];
-    return shift === (end < this.prefix ? 0 : this.delta) ? info : undefined;
+    return shift === (end < this.prefix ? 0 : this.delta) ? old : -1;
   }
 
   /** The reading of the task at [base, end) if the same text stood there last time. */
@@ -549,7 +517,7 @@ export function planTask(plan: Plan, k: number): PlanTask {
 
 class PlanParser {
   private readonly lines: LineIndex;
-  private info: LineInfo[] = [];
+  private table = new LineTable(0);
   private readonly sections: Section[] = [];
   private readonly subsections: Subsection[] = [];
   private readonly tasks: Task[] = [];
@@ -607,7 +575,7 @@ class PlanParser {
       this.build();
     }
     const plan = this.finish();
-    cache?.end({ plan, lines: this.info, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn }, reused !== null);
+    cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn }, reused !== null);
     if (reused) RESHAPED.set(plan, reused);
     return plan;
   }
@@ -632,14 +600,19 @@ class PlanParser {
     // The edit lies within one line's content: no line break was touched.
     const line = lines.positionAt(prefix).line;
     if (lines.lineStarts[line] !== old.lines.lineStarts[line] || suffixStart > lines.lineEnd(line) || oldSuffix > old.lines.lineEnd(line)) return null;
-    const was = last.lines[line];
-    if (!was || was.contextual) return null;
+    const was = last.lines;
+    if (line >= was.count || was.has(line, FLAG_CONTEXTUAL)) return null;
     this.taskStyle = last.taskStyle;
     this.mixedStyles = last.mixedStyles;
     // A five-digit number depends on the task before it: such a line is contextual and never reused.
-    const now = this.classifyLine(line, 0);
-    if (now.contextual) return null;
-    if (now.kind !== was.kind || now.indented !== was.indented || now.numeral !== was.numeral || now.style !== was.style || now.separator !== was.separator || now.label !== was.label) return null;
+    const now = EDITED_LINE;
+    this.classifyLine(line, 0, now, 0);
+    if (now.has(0, FLAG_CONTEXTUAL)) return null;
+    // The same kind of line, the same number written the same way: only its words changed.
+    const a = lines.lineStarts[line];
+    const sameFlags = (was.flags[line] & (FLAG_INDENTED | FLAG_PAREN)) === (now.flags[0] & (FLAG_INDENTED | FLAG_PAREN));
+    const sameNumeral = old.text.slice(a + was.numeralStarts[line], a + was.numeralEnds[line]) === this.text.slice(a + now.numeralStarts[0], a + now.numeralEnds[0]);
+    if (now.kinds[0] !== was.kinds[line] || !sameFlags || !sameNumeral || now.separators[0] !== was.separators[line] || now.labels[0] !== was.labels[line]) return null;
     // The task the edited line belongs to, if any: the last task starting on or before it. Read from
     // the last version's columns: its tasks need not have been made.
     const cols = old.columns();
@@ -653,13 +626,11 @@ class PlanParser {
     const lastLine = lo >= 0 ? old.lines.positionAt(cols.bases[lo] + cols.readings[lo].end).line : -1;
     // Within a task, that task is read again; on a heading or in prose outside any task, none is.
     const edited = lo >= 0 && line <= lastLine ? lo : -1;
-    const info = last.lines.slice();
-    info[line] = now;
-    this.info = info;
+    this.table = was.withRow(line, now, 0);
     // The task before must still end where it ended: the edit may have closed or opened a clause, or
     // attached the prose line after it.
     if (lo >= 0 && this.taskLastLine(cols.lines[lo]) !== lastLine) {
-      this.info = [];
+      this.table = new LineTable(0);
       return null;
     }
     const reading = edited >= 0 ? this.readTask(cols.lines[edited], lastLine, lines.lineStarts[cols.lines[edited]]) : null;
@@ -670,7 +641,7 @@ class PlanParser {
     // Written out, not spread: spreading each of a long plan's ~2,000 headings cost ~2 ms a keystroke.
     const move = (o: number) => (o < prefix ? o : o + delta);
     const moved = (s: Span) => this.span(move(s.start), move(s.end));
-    const remade = (h: Section | Subsection, section: Section | null) => this.makeHeading(h.kind, line, now, section);
+    const remade = (h: Section | Subsection, section: Section | null) => this.makeHeading(h.kind, line, section);
     // The last version's own heading lists: asking for its sections would make its tasks.
     const { sections: oldSections, subsections: oldSubsections } = old.headings;
     for (const h of oldSections) {
@@ -732,15 +703,19 @@ class PlanParser {
 
   private classifyLines(): void {
     const cache = this.options.taskCache;
+    const last = cache?.previousPlan?.lines;
+    const count = this.lines.lineCount;
+    const table = (this.table = new LineTable(count));
     let arabic = 0;
     let lastArabic = 0;
     let paren = 0;
-    for (let line = 0; line < this.lines.lineCount; line++) {
-      const info = cache?.lineInfo(line, this.lines.lineStarts[line], this.lines.lineEnd(line), this.lines.lineCount) ?? this.classifyLine(line, lastArabic);
-      this.info.push(info);
-      if (info.kind === 'task') {
-        if (info.style === 'arabic') {
-          lastArabic = Number(info.numeral);
+    for (let line = 0; line < count; line++) {
+      const old = last ? cache!.lineRow(line, this.lines.lineStarts[line], this.lines.lineEnd(line), count) : -1;
+      if (old >= 0) table.copyRow(last!, old, line);
+      else this.classifyLine(line, lastArabic, table, line);
+      if (table.kinds[line] === KIND_TASK) {
+        if (!table.has(line, FLAG_PAREN)) {
+          lastArabic = table.values[line];
           arabic++;
         } else paren++;
       }
@@ -750,8 +725,11 @@ class PlanParser {
     this.mixedStyles = paren > 0 && arabic > 0;
   }
 
-  /** What one line's own text makes it (`lastArabic`: the task number before it, for five-digit numbers). */
-  private classifyLine(line: number, lastArabic: number): LineInfo {
+  /**
+   * What one line's own text makes it (`lastArabic`: the task number before it, for five-digit
+   * numbers), written to row `row` of `table`, offsets relative to the line's start.
+   */
+  private classifyLine(line: number, lastArabic: number, table: LineTable, row: number): void {
     const t = this.text;
     const lineStart = this.lines.lineStarts[line];
     const lineEnd = this.lines.lineEnd(line);
@@ -768,63 +746,41 @@ class PlanParser {
     }
     let e = lineEnd;
     while (e > s && isWhite(t.charCodeAt(e - 1))) e--;
-    // Every field from the start: one object shape for all lines keeps the loops over them monomorphic.
-    const info: LineInfo = {
-      kind: 'prose',
-      contextual: false,
-      contentStart: s,
-      contentEnd: e,
-      indented,
-      numeral: undefined,
-      numeralStart: undefined,
-      numeralEnd: undefined,
-      separator: undefined,
-      bodyStart: undefined,
-      style: undefined,
-      label: undefined,
-    };
-    if (s >= e) {
-      info.kind = 'blank';
-      relative(info, lineStart);
-      return info;
-    }
+    table.setRow(row, indented ? FLAG_INDENTED : 0, s - lineStart, e - lineStart);
+    if (s >= e) return; // blank (kind 0)
+    table.kinds[row] = KIND_PROSE;
     // Each kind of line starts with its own kind of character: try only the pattern that can match.
     const first = LINE_START[t.charCodeAt(s)];
-    if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, info);
+    // The numeral's start, end and value, and where the words start, for a heading or a task.
+    const numbered = (kind: number, numeralStart: number, numeral: string, value: number, bodyStart: number) => {
+      table.kinds[row] = kind;
+      table.numeralStarts[row] = numeralStart - lineStart;
+      table.numeralEnds[row] = numeralStart + numeral.length - lineStart;
+      table.values[row] = value;
+      table.bodyStarts[row] = bodyStart - lineStart;
+    };
+    if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, table, row, lineStart);
     else if (first === START_LABEL) {
       // A label line: 牵头单位：… (the label and its colon within the first 24 characters).
       const label = labelAt(t, s, Math.min(e, s + 24));
       if (label !== undefined) {
-        info.kind = 'label';
-        info.label = label;
+        table.kinds[row] = KIND_LABEL;
+        table.labels[row] = LABELS.of(label);
       }
     } else if (first !== 0) {
       const head = t.slice(s, Math.min(e, s + 24));
       let m: RegExpExecArray | null;
-      if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
-        info.kind = 'section';
-        info.numeral = m[1];
-        info.numeralStart = s;
-        info.numeralEnd = s + m[1].length;
-        info.bodyStart = s + m[0].length;
-      } else if (first === START_BRACKET && (m = SUBSECTION_RE.exec(head)) && !Number.isNaN(chineseNumeralValue(m[1]))) {
-        info.kind = 'subsection';
-        info.numeral = m[1];
-        info.numeralStart = s + m[0].indexOf(m[1]);
-        info.numeralEnd = info.numeralStart + m[1].length;
-        info.bodyStart = s + m[0].length;
+      let value = NaN;
+      if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN((value = chineseNumeralValue(m[1])))) {
+        numbered(KIND_SECTION, s, m[1], value, s + m[0].length);
+      } else if (first === START_BRACKET && (m = SUBSECTION_RE.exec(head)) && !Number.isNaN((value = chineseNumeralValue(m[1])))) {
+        numbered(KIND_SUBSECTION, s + m[0].indexOf(m[1]), m[1], value, s + m[0].length);
       } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
-        info.kind = 'task';
-        info.style = 'paren-arabic';
-        info.numeral = m[1];
-        info.numeralStart = s + m[0].indexOf(m[1]);
-        info.numeralEnd = info.numeralStart + m[1].length;
-        info.separator = t.charCodeAt(s) === 0x28 /* ( */ ? '(）' : '（）';
-        info.bodyStart = s + m[0].length;
+        numbered(KIND_TASK, s + m[0].indexOf(m[1]), m[1], Number(m[1]), s + m[0].length);
+        table.flags[row] |= FLAG_PAREN;
+        table.separators[row] = SEPARATORS.of(t.charCodeAt(s) === 0x28 /* ( */ ? '(）' : '（）');
       }
     }
-    relative(info, lineStart);
-    return info;
   }
 
   /** Where 1. numbers the tasks, (1) lines are items inside them, and read as prose. */
@@ -832,23 +788,39 @@ class PlanParser {
   private mixedStyles = false;
 
   /** A line's kind in this document: its own, except tasks of the other numbering style. */
-  private kind(line: number): LineKind {
-    const i = this.info[line];
-    return i.kind === 'task' && this.mixedStyles && i.style !== this.taskStyle ? 'prose' : i.kind;
+  private kind(line: number): number {
+    const kind = this.table.kinds[line];
+    if (kind !== KIND_TASK || !this.mixedStyles) return kind;
+    const style: NumberStyle = this.table.has(line, FLAG_PAREN) ? 'paren-arabic' : 'arabic';
+    return style !== this.taskStyle ? KIND_PROSE : kind;
   }
 
-  /** Start of a line in this version: a line's record counts its offsets from there. */
+  /** Start of a line in this version: a line's row counts its offsets from there. */
   private at(line: number): number {
     return this.lines.lineStarts[line];
+  }
+  private contentStart(line: number): number {
+    return this.at(line) + this.table.contentStarts[line];
+  }
+  private contentEnd(line: number): number {
+    return this.at(line) + this.table.contentEnds[line];
+  }
+  /** Where a heading's or task's words start; where any other line's content starts. */
+  private bodyStart(line: number): number {
+    return this.at(line) + (this.table.kinds[line] >= KIND_SECTION ? this.table.bodyStarts[line] : this.table.contentStarts[line]);
+  }
+  /** A heading's or task's number as written. */
+  private numeral(line: number): string {
+    return this.text.slice(this.at(line) + this.table.numeralStarts[line], this.at(line) + this.table.numeralEnds[line]);
   }
 
   /**
    * A line starting with a digit: is it a task number ("12." "12、" "12 " "12推进…")? The first 24
    * characters decide, as /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/ on them would,
    * read by character codes: every task line of a plan passes here, and the expression with its
-   * slices made several strings per line. Sets the task fields of `info` when it is one.
+   * slices made several strings per line. Sets the task fields of row `row` when it is one.
    */
-  private taskNumber(s: number, e: number, lastArabic: number, info: LineInfo): boolean {
+  private taskNumber(s: number, e: number, lastArabic: number, table: LineTable, row: number, lineStart: number): boolean {
     const t = this.text;
     const headEnd = Math.min(e, s + 24);
     let d = s;
@@ -868,7 +840,7 @@ class PlanParser {
     if (sep >= 0) {
       // Five digits read as a year or a code, unless they continue the numbering: compiled plans run
       // past task 9999, and without this the rest of such a plan was silently left unchecked.
-      if (value >= 10000) info.contextual = true;
+      if (value >= 10000) table.flags[row] |= FLAG_CONTEXTUAL;
       if (!((value < 10000 || value === lastArabic + 1) && restLength > 0)) return false;
     } else {
       // No separator: the number must stand before words, not be a quantity or a year.
@@ -876,31 +848,29 @@ class PlanParser {
       const r = t.charCodeAt(matchEnd);
       if (QUANTITY_CODES.has(r) || isAnyDigit(r) || r === 0x2e /* . */ || r === 0xff0e /* ． */) return false;
     }
-    info.kind = 'task';
-    info.style = 'arabic';
-    info.numeral = t.slice(s, d);
-    info.numeralStart = s;
-    info.numeralEnd = d;
-    info.separator = sep >= 0 ? separatorOf(t.charCodeAt(sep)) : null;
+    table.kinds[row] = KIND_TASK;
+    table.numeralStarts[row] = s - lineStart;
+    table.numeralEnds[row] = d - lineStart;
+    table.values[row] = value;
+    table.separators[row] = sep >= 0 ? SEPARATORS.of(separatorOf(t.charCodeAt(sep))) : 0;
     let body = matchEnd;
     while (body < e && isBlank(t.charCodeAt(body))) body++;
-    info.bodyStart = body;
+    table.bodyStarts[row] = body - lineStart;
     return true;
   }
 
   private findTitle(): { text: string; span: Span } | null {
     let best: number | null = null;
-    for (let line = 0; line < this.info.length; line++) {
-      const i = this.info[line];
+    for (let line = 0; line < this.table.count; line++) {
       const kind = this.kind(line);
-      if (kind === 'section' || kind === 'subsection' || kind === 'task') break;
-      if (kind !== 'prose') continue;
-      const s = this.text.slice(this.at(line) + i.contentStart, this.at(line) + i.contentEnd);
+      if (kind === KIND_SECTION || kind === KIND_SUBSECTION || kind === KIND_TASK) break;
+      if (kind !== KIND_PROSE) continue;
+      const s = this.text.slice(this.contentStart(line), this.contentEnd(line));
       if (s.length <= 60 && TITLE_WORDS_RE.test(s) && !/[。：:]$/.test(s) && !/^[《“]/.test(s) && !/[>＞]/.test(s)) best = line;
     }
     if (best === null) return null;
-    const start = this.at(best) + this.info[best].contentStart;
-    const end = this.at(best) + this.info[best].contentEnd;
+    const start = this.contentStart(best);
+    const end = this.contentEnd(best);
     return { text: this.text.slice(start, end), span: this.span(start, end) };
   }
 
@@ -908,24 +878,23 @@ class PlanParser {
     let section: Section | null = null;
     let subsection: Subsection | null = null;
     let headingSinceTask = false;
-    for (let line = 0; line < this.info.length; line++) {
-      const i = this.info[line];
+    for (let line = 0; line < this.table.count; line++) {
       switch (this.kind(line)) {
-        case 'section': {
-          section = this.makeHeading('section', line, i, null) as Section;
+        case KIND_SECTION: {
+          section = this.makeHeading('section', line, null) as Section;
           subsection = null;
           headingSinceTask = true;
           this.sections.push(section);
           break;
         }
-        case 'subsection': {
-          subsection = this.makeHeading('subsection', line, i, section) as Subsection;
+        case KIND_SUBSECTION: {
+          subsection = this.makeHeading('subsection', line, section) as Subsection;
           section?.subsections.push(subsection);
           this.subsections.push(subsection);
           headingSinceTask = true;
           break;
         }
-        case 'task': {
+        case KIND_TASK: {
           const last = this.taskLastLine(line);
           this.finishTask(line, last, section, subsection, headingSinceTask);
           headingSinceTask = false;
@@ -942,15 +911,15 @@ class PlanParser {
   private taskLastLine(first: number): number {
     let last = first;
     let blankSince = false;
-    for (let line = first + 1; line < this.info.length; line++) {
+    for (let line = first + 1; line < this.table.count; line++) {
       switch (this.kind(line)) {
-        case 'blank':
+        case KIND_BLANK:
           blankSince = true;
           continue;
-        case 'label':
+        case KIND_LABEL:
           last = line;
           break;
-        case 'prose':
+        case KIND_PROSE:
           if (!this.continuesTask(first, last, line, blankSince)) return last;
           last = line;
           break;
@@ -966,43 +935,41 @@ class PlanParser {
   private continuesTask(first: number, last: number, line: number, blankSince: boolean): boolean {
     // Only label lines end a task's prose, and they are never followed by prose in it, so checking
     // the last line is enough (scanning first..last for every line was quadratic in long tasks).
-    if (last > first && this.info[last].kind === 'label') return false;
-    const prev = this.info[last];
-    const a = this.at(last);
+    if (last > first && this.table.kinds[last] === KIND_LABEL) return false;
+    const from = this.contentStart(last);
     // A loop, not /[…]+$/: that regex rescans a long run of punctuation from every start (quadratic).
     // By character codes: this.text[i] made a new string for each Chinese character looked at.
     const t = this.text;
-    let pe = a + prev.contentEnd;
-    while (pe > a + prev.contentStart && endsLine(t.charCodeAt(pe - 1))) pe--;
-    if (pe > a + prev.contentStart && (CHAR_CLASS[t.charCodeAt(pe - 1)] & CH_CLOSE) !== 0 && this.endsWithClause(last)) return false;
-    return this.info[line].indented || !blankSince;
+    let pe = this.contentEnd(last);
+    while (pe > from && endsLine(t.charCodeAt(pe - 1))) pe--;
+    if (pe > from && (CHAR_CLASS[t.charCodeAt(pe - 1)] & CH_CLOSE) !== 0 && this.endsWithClause(last)) return false;
+    return this.table.has(line, FLAG_INDENTED) || !blankSince;
   }
 
   private endsWithClause(line: number): boolean {
-    const info = this.info[line];
-    const a = this.at(line);
-    this.bracketGroups(a + (info.bodyStart ?? info.contentStart), a + info.contentEnd, null);
+    this.bracketGroups(this.bodyStart(line), this.contentEnd(line), null);
     return BG_COUNT > 0 && this.read(BG_COUNT - 1).kind !== 'other';
   }
 
   /** The heading on `line`; a sub-section under `section` (the one it stands in, if any). */
-  private makeHeading(kind: 'section' | 'subsection', line: number, i: LineInfo, section: Section | null): Section | Subsection {
-    const numeral = i.numeral ?? '';
+  private makeHeading(kind: 'section' | 'subsection', line: number, section: Section | null): Section | Subsection {
+    const numeral = this.numeral(line);
     const a = this.at(line);
-    const bodyStart = a + (i.bodyStart ?? 0);
-    let titleEnd = a + i.contentEnd;
+    const bodyStart = this.bodyStart(line);
+    let titleEnd = this.contentEnd(line);
     // Trailing emphasis, # and spaces are not the title's (/[*#\s]/, by character codes).
     while (titleEnd > bodyStart) {
       const c = this.text.charCodeAt(titleEnd - 1);
       if (c !== 0x2a /* * */ && c !== 0x23 /* # */ && !isWhite(c)) break;
       titleEnd--;
     }
-    const value = chineseNumeralValue(numeral);
+    const value = this.table.values[line];
     // Carried to later versions (reuse): a slice of this version's text would keep the text alive.
     const title = ownCopy(this.text.slice(bodyStart, titleEnd));
-    const span = this.span(a + (i.numeralStart ?? i.contentStart), titleEnd);
-    const numeralSpan = this.span(a + (i.numeralStart ?? 0), a + (i.numeralEnd ?? 0));
-    const extent = this.span(a, a + i.contentEnd);
+    const numeralStart = a + this.table.numeralStarts[line];
+    const span = this.span(numeralStart, titleEnd);
+    const numeralSpan = this.span(numeralStart, a + this.table.numeralEnds[line]);
+    const extent = this.span(a, this.contentEnd(line));
     // Written out, not spread from a shared part: the same fields in the same order as reuse() copies them.
     return kind === 'section'
       ? { kind, numeral, value, title, line, span, numeralSpan, extent, tasks: [], subsections: [] }
@@ -1013,7 +980,7 @@ class PlanParser {
     const end = (line: number) => this.lines.lineEnd(Math.max(0, line));
     const lastContent = (before: number) => {
       let l = before - 1;
-      while (l > 0 && this.info[l].kind === 'blank') l--;
+      while (l > 0 && this.table.kinds[l] === KIND_BLANK) l--;
       return l;
     };
     const setExtent = (h: Section | Subsection, nextLine: number) => {
@@ -1021,24 +988,23 @@ class PlanParser {
     };
     // Headings are in document order, so "the next one" is the next index (a find() per heading was
     // quadratic in plans of many headings).
-    const nextSection = (k: number) => (k + 1 < this.sections.length ? this.sections[k + 1].line : this.info.length);
+    const nextSection = (k: number) => (k + 1 < this.sections.length ? this.sections[k + 1].line : this.table.count);
     this.sections.forEach((sec, k) => {
       setExtent(sec, nextSection(k));
       sec.subsections.forEach((ss, j) => setExtent(ss, j + 1 < sec.subsections.length ? sec.subsections[j + 1].line : nextSection(k)));
     });
     // Sub-sections before the first section end at the next sub-section or at that section.
-    const firstSection = this.sections.length > 0 ? this.sections[0].line : this.info.length;
+    const firstSection = this.sections.length > 0 ? this.sections[0].line : this.table.count;
     this.subsections.forEach((ss, k) => {
-      if (!ss.section) setExtent(ss, Math.min(k + 1 < this.subsections.length ? this.subsections[k + 1].line : this.info.length, firstSection));
+      if (!ss.section) setExtent(ss, Math.min(k + 1 < this.subsections.length ? this.subsections[k + 1].line : this.table.count, firstSection));
     });
   }
 
   private finishTask(first: number, last: number, section: Section | null, subsection: Subsection | null, afterHeading: boolean): void {
-    const i = this.info[first];
-    const value = Number(i.numeral);
+    const value = this.table.values[first];
     const prev = this.tasks[this.tasks.length - 1];
     const restarted = afterHeading && value === 1 && !!prev && prev.value !== 0;
-    const taskEnd = this.at(last) + this.info[last].contentEnd;
+    const taskEnd = this.contentEnd(last);
     const base = this.at(first);
     // A task whose text is unchanged since the last parse is not read again (incremental re-analysis).
     const cache = this.options.taskCache;
@@ -1052,10 +1018,10 @@ class PlanParser {
 
   /** Everything about a task that depends only on its own text, with offsets relative to `base`. */
   private readTask(first: number, last: number, base: number): TaskReading {
-    const i = this.info[first];
+    const table = this.table;
     const t = this.text;
-    const taskEnd = this.at(last) + this.info[last].contentEnd;
-    const bodyStart = base + (i.bodyStart ?? i.contentStart);
+    const taskEnd = this.contentEnd(last);
+    const bodyStart = this.bodyStart(first);
     // Stray brackets are rare: the list is made when there is one.
     const brackets = STRAY;
     brackets.length = 0;
@@ -1065,14 +1031,10 @@ class PlanParser {
     let found: LabelEntry[] | null = null;
     let textEnd = taskEnd;
     for (let l = first + 1; l <= last; l++) {
-      const li = this.info[l];
-      if (li.kind !== 'label') continue;
-      if (found === null) {
-        const p = this.prevContentLine(l, first);
-        textEnd = this.at(p) + this.info[p].contentEnd;
-      }
+      if (table.kinds[l] !== KIND_LABEL) continue;
+      if (found === null) textEnd = this.contentEnd(this.prevContentLine(l, first));
       // One by one: a task may have 100,000 label lines, and concatenating lists made that quadratic.
-      for (const e of findLabels(t, this.at(l) + li.contentStart, this.at(l) + li.contentEnd)) (found ??= []).push(e);
+      for (const e of findLabels(t, this.contentStart(l), this.contentEnd(l))) (found ??= []).push(e);
     }
     const labelEntries: readonly LabelEntry[] = found ?? NONE;
     this.bracketGroups(bodyStart, textEnd, brackets);
@@ -1116,14 +1078,15 @@ class PlanParser {
       m.end -= base;
     }
     return {
-      number: i.numeral ?? '',
-      value: Number(i.numeral),
-      style: i.style ?? 'arabic',
-      separator: i.separator ?? null,
-      // The task's first line starts at base: its record's offsets are already relative to it.
-      numberStart: i.numeralStart ?? i.contentStart,
-      numberEnd: i.numeralEnd ?? i.contentStart,
-      bodyStart: i.bodyStart ?? i.contentStart,
+      // A short slice (digits) is a copy in V8, not a view of the text.
+      number: this.numeral(first),
+      value: table.values[first],
+      style: table.has(first, FLAG_PAREN) ? 'paren-arabic' : 'arabic',
+      separator: table.separators[first] === 0 ? null : SEPARATORS.at(table.separators[first]),
+      // The task's first line starts at base: its row's offsets are already relative to it.
+      numberStart: table.numeralStarts[first],
+      numberEnd: table.numeralEnds[first],
+      bodyStart: table.bodyStarts[first],
       end: rel(taskEnd),
       clause,
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
@@ -1139,7 +1102,7 @@ class PlanParser {
 
   private prevContentLine(line: number, floor: number): number {
     let l = line - 1;
-    while (l > floor && this.info[l].kind === 'blank') l--;
+    while (l > floor && this.table.kinds[l] === KIND_BLANK) l--;
     return l;
   }
 
