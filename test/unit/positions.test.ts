@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../../server/src/analysis';
 import { parsePlan } from '../../server/src/model/parser';
-import type { Range } from '../../server/src/model/text';
+import { isWhite, type Range } from '../../server/src/model/text';
 import { namesRegistry } from '../helpers/corpus';
 
 /** The text a range covers, cut by an independent implementation of LSP positions. */
@@ -65,5 +65,14 @@ describe('positions are LSP positions (UTF-16 code units, 0-based)', () => {
       assert.deepEqual(plan.lines.positionAt(s.end), s.range.end);
       assert.equal(plan.lines.offsetAt(s.range.start), s.start);
     }
+  });
+});
+
+describe('white space', () => {
+  it('is exactly what /\\s/ matches, for every UTF-16 code unit, and nothing past the end of a text', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isWhite(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    assert.deepEqual(differ, []);
+    assert.equal(isWhite('a'.charCodeAt(5)), false);
   });
 });

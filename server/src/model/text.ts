@@ -16,8 +16,17 @@ export interface Range {
 
 /** What /\s/ matches (the ideographic space and the byte-order mark included), by character code. */
 export function isWhite(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+  // One look in a table: the chain of comparisons it replaces ran in full for every character that
+  // is not white space (nearly all), ~13 of them, in the scans over every line and every name.
+  return WHITE[c] === 1;
 }
+/** 1 for what /\s/ matches; reading past the end (NaN) or any other index gives undefined: false. */
+const WHITE = ((): Uint8Array => {
+  const table = new Uint8Array(65536);
+  for (const c of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x3000, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0xfeff]) table[c] = 1;
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = 1;
+  return table;
+})();
 
 export class LineIndex {
   /** Offset at which each line starts. */
