@@ -297,6 +297,24 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(problemsOf(last), problemsOf(fresh));
   });
 
+  it('reads cross-references again on the edited line only, and moves the others, as a fresh parse finds them', () => {
+    const plan = '一、甲\n1. 推进工作，与第2项衔接（省财政厅负责）\n2. 落实第1项和第 3 条任务（省科技厅负责）\n3. 另见《规划》第4项（省教育厅负责）\n4. 收尾工作（省商务厅负责）\n';
+    const edits: [string, (s: string) => string][] = [
+      ['a character typed before a reference on its line', (s) => s.replace('落实第1项', '落实快第1项')],
+      ['a reference\'s number changed', (s) => s.replace('第1项和', '第31项和')],
+      ['a reference broken', (s) => s.replace('第 3 条任务', '第 3 任务')],
+      ['a reference made', (s) => s.replace('收尾工作', '收尾第2项工作')],
+      ['a 》 typed before a reference', (s) => s.replace('与第2项', '与》第2项')],
+      ['a line without references edited, between lines with them', (s) => s.replace('一、甲', '一、甲乙')],
+    ];
+    for (const [what, edit] of edits) {
+      const cache = new TaskCache();
+      analyse(plan, registry, { taskCache: cache });
+      sameAsFresh(edit(plan), cache, what);
+      assert.ok(cache.reshaped, what);
+    }
+  });
+
   it('keeps the task it made alone when it makes the others', () => {
     const cache = new TaskCache();
     const first = analyse(SEED, registry, { taskCache: cache }).plan;

@@ -675,6 +675,7 @@ class PlanParser {
     if (reading) readings[edited] = reading;
     this.columns = { ...cols, bases, readings };
     this.restarts = old.numberingRestarts;
+    this.refsFrom = { old, line };
     this.closeExtents();
     // The last version's own reshaping is no longer needed: versions must not chain.
     RESHAPED.delete(old);
@@ -684,10 +685,13 @@ class PlanParser {
   /** Set by reuse(): the tasks as columns, and whether numbering restarts (as in the last version). */
   private columns: TaskColumns | null = null;
   private restarts = false;
+  /** Set by reuse(): the last version and the edited line, whose cross-references are the only ones read again. */
+  private refsFrom: { readonly old: ParsedPlan; readonly line: number } | null = null;
 
   private finish(): ParsedPlan {
     const title = this.findTitle();
-    this.findCrossReferences();
+    if (this.refsFrom) this.moveCrossReferences(this.refsFrom.old, this.refsFrom.line);
+    else this.findCrossReferences(0, this.text.length);
     const restarts = this.columns ? this.restarts : this.tasks.some((t) => t.restarted);
     const headings = { sections: this.sections, subsections: this.subsections };
     return new ParsedPlan(this.text, this.lines, title, this.convention, headings, this.columns ?? this.tasks, this.crossRefs, restarts);
@@ -1249,11 +1253,34 @@ class PlanParser {
     return false;
   }
 
-  private findCrossReferences(): void {
+  /**
+   * The cross-references of a version moved from `old`, edited within `line`: a reference lies
+   * within one line (the expression crosses no line break), and what precedes it on its line or
+   * the line break before it decides whether it counts. So those on other lines are the last
+   * version's, moved past the edit, and only the edited line is read again.
+   */
+  private moveCrossReferences(old: ParsedPlan, line: number): void {
+    const lineStart = this.lines.lineStarts[line];
+    const oldLineEnd = old.lines.lineEnd(line);
+    const delta = this.text.length - old.text.length;
+    const refs = old.crossReferences;
+    let k = 0;
+    const copy = (move: number) => {
+      const r = refs[k++];
+      this.crossRefs.push({ value: r.value, span: this.span(r.span.start + move, r.span.end + move), numberSpan: this.span(r.numberSpan.start + move, r.numberSpan.end + move) });
+    };
+    while (k < refs.length && refs[k].span.start < lineStart) copy(0);
+    while (k < refs.length && refs[k].span.start <= oldLineEnd) k++;
+    this.findCrossReferences(lineStart, this.lines.lineEnd(line));
+    while (k < refs.length) copy(delta);
+  }
+
+  /** Cross-references starting in [from, to). */
+  private findCrossReferences(from: number, to: number): void {
     // Each reference starts with 第: indexOf finds the candidates, a sticky expression reads each one
     // (the same matches, in the same order, as scanning the whole text with the expression).
     const re = new RegExp(CROSS_REF_RE.source, 'y');
-    for (let at = this.text.indexOf('第'); at >= 0; at = this.text.indexOf('第', at)) {
+    for (let at = this.text.indexOf('第', from); at >= 0 && at < to; at = this.text.indexOf('第', at)) {
       re.lastIndex = at;
       const m = re.exec(this.text);
       if (!m) {
