@@ -315,6 +315,22 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('finds the first-listed declaration completed by a keystroke, its 第一 made of a character typed next to one already there', () => {
+    const plan = '各项任务中列第位的为牵头单位。\n一、甲\n1. 推进工作（省财政厅、省科技厅）\n';
+    for (const [what, edit] of [
+      ['一 typed after 第', (s: string) => s.replace('列第位', '列第一位')],
+      ['第 typed before 一', (s: string) => s.replace('列第位', '列一位').replace('列一位', '列第一位')],
+    ] as const) {
+      const cache = new TaskCache();
+      const start = what.startsWith('第') ? plan.replace('列第位', '列一位') : plan;
+      analyse(start, registry, { taskCache: cache });
+      const next = edit(plan);
+      const a = analyse(next, registry, { taskCache: cache });
+      assert.ok(a.plan.convention, what);
+      assert.deepEqual(problemsOf(a), problemsOf(analyse(next, registry)), what);
+    }
+  });
+
   it('keeps the task it made alone when it makes the others', () => {
     const cache = new TaskCache();
     const first = analyse(SEED, registry, { taskCache: cache }).plan;

@@ -220,6 +220,8 @@ interface LastParse {
   readonly mixedStyles: boolean;
   /** Whether the first-listed convention was on: readings made with it on differ from those made without. */
   readonly convention: boolean;
+  /** Whether the text held 第一 anywhere (every form of the first-listed declaration says it). */
+  readonly saysFirst: boolean;
 }
 
 /**
@@ -245,6 +247,11 @@ export class TaskCache {
   private moved = false;
   get reshaped(): boolean {
     return this.moved;
+  }
+
+  /** Where the text changed since the last version (known from compare() on, whatever the convention). */
+  get changed(): { readonly prefix: number; readonly suffixStart: number } | null {
+    return this.previousPlan ? { prefix: this.prefix, suffixStart: this.suffixStart } : null;
   }
 
   /** The edit since the last version: the text before `prefix` and from `suffixStart` on is unchanged. */
@@ -575,7 +582,7 @@ class PlanParser {
       this.build();
     }
     const plan = this.finish();
-    cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn }, reused !== null);
+    cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn, saysFirst: this.saysFirst }, reused !== null);
     if (reused) RESHAPED.set(plan, reused);
     return plan;
   }
@@ -697,9 +704,17 @@ class PlanParser {
     return new ParsedPlan(this.text, this.lines, title, this.convention, headings, this.columns ?? this.tasks, this.crossRefs, restarts);
   }
 
+  /** Whether the text says 第一 anywhere. */
+  private saysFirst = false;
+
   private findConvention(): void {
     // Every form of the declaration says 第一: a plan without it (most) needs no regular-expression scan.
-    const m = this.text.includes('第一') ? CONVENTION_RE.exec(this.text) : null;
+    // When the last version did not say it, this one says it only where it changed (one character
+    // either side of the edit): the rest of the text need not be searched on every keystroke.
+    const last = this.options.taskCache?.previousPlan;
+    const changed = this.options.taskCache?.changed;
+    this.saysFirst = last && changed && !last.saysFirst ? this.text.slice(Math.max(0, changed.prefix - 1), changed.suffixStart + 1).includes('第一') : this.text.includes('第一');
+    const m = this.saysFirst ? CONVENTION_RE.exec(this.text) : null;
     if (m) this.convention = { phrase: m[0], span: this.span(m.index, m.index + m[0].length) };
     const mode = this.options.firstListed ?? 'auto';
     this.conventionOn = mode === 'on' || (mode === 'auto' && this.convention !== null);
