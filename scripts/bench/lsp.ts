@@ -198,20 +198,21 @@ export const REST_MS = 40_000;
 
 /**
  * The lowest RSS of the idle server within `limitMs` of the last request (`busy`: its RSS then),
- * polled every `everyMs`; stops early once it has fallen by a third and then not fallen further
- * for four readings.
+ * polled every `everyMs`; stops early after `quiet` readings in a row without a new low.
  */
 export async function restingRss(
   client: { rssMb(): { rss: number } | null },
   busy: number | null,
   limitMs = REST_MS,
   everyMs = 500,
+  quiet = 30,
 ): Promise<{ rss: number; afterMs: number } | null> {
   if (busy === null) return null;
   const start = performance.now();
   let best = { rss: busy, afterMs: 0 };
-  // Readings since the lowest one: V8 returns memory in steps, so the first reading under two
-  // thirds may be partway down. Once that far, four readings without a new low end the wait.
+  // Memory comes back in steps: the server's own collection 1.5 s after the last request, then V8's
+  // memory reducer some 8-12 s after that. A drop, however large, is not the end: only a quiet spell
+  // longer than the gap between the steps (30 readings, 15 s) is.
   let since = 0;
   while (performance.now() - start < limitMs) {
     await new Promise((r) => setTimeout(r, everyMs));
@@ -220,8 +221,7 @@ export async function restingRss(
     if (now.rss < best.rss) {
       best = { rss: now.rss, afterMs: Math.round(performance.now() - start) };
       since = 0;
-    } else since++;
-    if (best.rss <= (busy * 2) / 3 && since >= 4) break;
+    } else if (++since >= quiet) break;
   }
   return best;
 }

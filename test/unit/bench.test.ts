@@ -135,15 +135,16 @@ describe('timing the two sides of a ratio', () => {
 });
 
 describe('memory at rest', () => {
-  it('keeps the lowest RSS the idle server reaches, and stops once it has fallen by a third and held there', async () => {
-    const readings = [300, 310, 280, 190, 150, 120, 125, 121, 130, 122, 90];
+  it('keeps the lowest RSS the idle server reaches through a long pause between drops, and stops after a quiet spell', async () => {
+    // The server's collection, five readings without change, V8's memory reducer, then quiet.
+    const readings = [300, 310, 200, 201, 200, 202, 200, 200, 150, 149, 155, 150, 151, 150, 152, 150, 150, 90];
     let asked = 0;
     const client = { rssMb: () => ({ rss: readings[Math.min(asked++, readings.length - 1)] }) };
-    const rest = await restingRss(client, 300, 5_000, 1);
-    // 190 is below two thirds of 300, but memory was still coming back: 150, then 120, which then held.
-    assert.equal(rest?.rss, 120);
-    // Four readings without a new low after 120: the 90 after them was never asked for.
-    assert.equal(asked, 10);
+    const rest = await restingRss(client, 300, 5_000, 1, 7);
+    // 200 held for five readings (fewer than seven), so the wait went on to 149.
+    assert.equal(rest?.rss, 149);
+    // Seven readings without a new low after 149: the 90 after them was never asked for.
+    assert.equal(asked, 17);
   });
 
   it('reports the RSS after the requests when it never falls, and nothing without a reading', async () => {
