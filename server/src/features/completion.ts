@@ -2,7 +2,6 @@
  * Completion of department names inside responsibility clauses and after labels (by name,
  * alias or pinyin initials: "kjt" → 省科技厅), and snippets for a task, a clause and a plan.
  */
-import { pinyin } from 'pinyin-pro';
 import {
   CompletionItemKind,
   CompletionItemTag,
@@ -15,6 +14,7 @@ import { LABEL_KIND } from '../model/lexicon';
 import type { Plan } from '../model/types';
 import type { Department, Registry } from '../registry/registry';
 import { statusText } from './hover';
+import { lettersOf } from './initials';
 import { lastTaskBefore, taskAt, type PlanDocument, type Position } from './common';
 
 interface Key {
@@ -33,10 +33,7 @@ const DELIMITERS = /[（(【[、，,；;：:\s\u3000和及]/;
 const index = new WeakMap<Registry, Entry[]>();
 
 function initialsOf(text: string): string[] {
-  const letters = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' })
-    .map((s) => s.toLowerCase())
-    .join('')
-    .replace(/[^a-z0-9]/g, '');
+  const letters = lettersOf(text);
   const out = [letters];
   if (/^[省市区县]/.test(text) && letters.length > 1) out.push(letters.slice(1));
   return out;

@@ -4,6 +4,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, promoteEdits, removeMention } from '../../../server/src/features/codeActions';
 import { escapeMarkdown, perAnalysis } from '../../../server/src/features/common';
 import { completion } from '../../../server/src/features/completion';
+import { defaultInitials } from '../../../server/src/features/initials';
+import { pinyinLetters } from '../../../server/src/features/pinyin';
+import DEFAULT_INITIALS from '../../../registries/default.initials.json';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { toDiagnostics } from '../../../server/src/features/diagnostics';
 import { hover } from '../../../server/src/features/hover';
 import { codeLenses, semanticTokens } from '../../../server/src/features/presentation';
@@ -65,6 +70,27 @@ describe('completion', () => {
       assert.equal(list.items[0].label, '省科技厅', typed);
       assert.equal(list.isIncomplete, true);
     }
+  });
+
+  it('has the initials of every name and alias of the default registry made ahead, as pinyin-pro makes them (npm run initials)', () => {
+    assert.deepEqual(defaultInitials(pinyinLetters), DEFAULT_INITIALS);
+  });
+
+  it('offers the default registry\'s names without loading the pinyin dictionary, and loads it for other names', () => {
+    // A process of its own: in this one, other tests may have loaded pinyin-pro already.
+    const root = join(__dirname, '..', '..', '..');
+    const script = `
+      const { warmCompletionIndex } = require('./server/src/features/completion');
+      const { createDefaultRegistry } = require('./server/src/registry/defaults');
+      const loaded = () => Object.keys(require.cache).some((k) => k.includes('pinyin-pro'));
+      warmCompletionIndex(createDefaultRegistry());
+      const before = loaded();
+      const { lettersOf } = require('./server/src/features/initials');
+      const own = lettersOf('县乡村振兴局');
+      process.stdout.write(JSON.stringify({ before, own, after: loaded() }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: root, encoding: 'utf8' }));
+    assert.deepEqual(out, { before: false, own: 'xxczxj', after: true });
   });
 
   it('offers a department by the start of its name or an alias after a label', () => {
