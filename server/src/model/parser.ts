@@ -1295,7 +1295,14 @@ class PlanParser {
     // Each reference starts with 第: indexOf finds the candidates, a sticky expression reads each one
     // (the same matches, in the same order, as scanning the whole text with the expression).
     const re = new RegExp(CROSS_REF_RE.source, 'y');
-    for (let at = this.text.indexOf('第', from); at >= 0 && at < to; at = this.text.indexOf('第', at)) {
+    // Within [from, to) only: indexOf on the whole text would look on to its end (or its next 第) for
+    // a line that has none. A part of the text is searched as a slice of it, the whole text as itself.
+    const within = from === 0 && to === this.text.length ? this.text : this.text.slice(from, to);
+    const next = (at: number) => {
+      const k = within.indexOf('第', at - from);
+      return k < 0 ? -1 : from + k;
+    };
+    for (let at = next(from); at >= 0; at = next(at)) {
       re.lastIndex = at;
       const m = re.exec(this.text);
       if (!m) {
