@@ -466,10 +466,11 @@ class ParsedPlan implements Plan {
       bases[k] = t.base;
       readings[k] = t.reading;
       restarted[k] = t.restarted ? 1 : 0;
-      if (t.section) while (ss[si] !== t.section) si++;
-      sections[k] = t.section ? si : -1;
-      if (t.subsection) while (us[ui] !== t.subsection) ui++;
-      subsections[k] = t.subsection ? ui : -1;
+      // Bounded: a heading not found (never expected) gives -1, not a loop past the end.
+      if (t.section) while (si < ss.length && ss[si] !== t.section) si++;
+      sections[k] = t.section && si < ss.length ? si : -1;
+      if (t.subsection) while (ui < us.length && us[ui] !== t.subsection) ui++;
+      subsections[k] = t.subsection && ui < us.length ? ui : -1;
     }
     return (this.cols = { count, lines, bases, readings, sections, subsections, restarted });
   }
