@@ -105,6 +105,15 @@ export class LineTable {
     this.labels[row] = 0;
   }
 
+  /** Row `row` made a heading's or task's line: its kind, its number at [numeralStart, numeralEnd) and value, its words from bodyStart. */
+  setNumbered(row: number, kind: number, numeralStart: number, numeralEnd: number, value: number, bodyStart: number): void {
+    this.kinds[row] = kind;
+    this.numeralStarts[row] = numeralStart;
+    this.numeralEnds[row] = numeralEnd;
+    this.values[row] = value;
+    this.bodyStarts[row] = bodyStart;
+  }
+
   /**
    * This table with row `row` replaced by row `from` of `source`: the columns in which the two rows
    * agree are shared with this table, the others copied. Neither table changes.

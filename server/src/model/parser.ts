@@ -771,14 +771,6 @@ class PlanParser {
     table.kinds[row] = KIND_PROSE;
     // Each kind of line starts with its own kind of character: try only the pattern that can match.
     const first = LINE_START[t.charCodeAt(s)];
-    // The numeral's start, end and value, and where the words start, for a heading or a task.
-    const numbered = (kind: number, numeralStart: number, numeral: string, value: number, bodyStart: number) => {
-      table.kinds[row] = kind;
-      table.numeralStarts[row] = numeralStart - lineStart;
-      table.numeralEnds[row] = numeralStart + numeral.length - lineStart;
-      table.values[row] = value;
-      table.bodyStarts[row] = bodyStart - lineStart;
-    };
     if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, table, row, lineStart);
     else if (first === START_LABEL) {
       // A label line: 牵头单位：… (the label and its colon within the first 24 characters).
@@ -792,11 +784,13 @@ class PlanParser {
       let m: RegExpExecArray | null;
       let value = NaN;
       if (first === START_NUMERAL && (m = SECTION_RE.exec(head)) && !Number.isNaN((value = chineseNumeralValue(m[1])))) {
-        numbered(KIND_SECTION, s, m[1], value, s + m[0].length);
+        table.setNumbered(row, KIND_SECTION, s - lineStart, s + m[1].length - lineStart, value, s + m[0].length - lineStart);
       } else if (first === START_BRACKET && (m = SUBSECTION_RE.exec(head)) && !Number.isNaN((value = chineseNumeralValue(m[1])))) {
-        numbered(KIND_SUBSECTION, s + m[0].indexOf(m[1]), m[1], value, s + m[0].length);
+        const n = s + m[0].indexOf(m[1]) - lineStart;
+        table.setNumbered(row, KIND_SUBSECTION, n, n + m[1].length, value, s + m[0].length - lineStart);
       } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
-        numbered(KIND_TASK, s + m[0].indexOf(m[1]), m[1], Number(m[1]), s + m[0].length);
+        const n = s + m[0].indexOf(m[1]) - lineStart;
+        table.setNumbered(row, KIND_TASK, n, n + m[1].length, Number(m[1]), s + m[0].length - lineStart);
         table.flags[row] |= FLAG_PAREN;
         table.separators[row] = SEPARATORS.of(t.charCodeAt(s) === 0x28 /* ( */ ? '(）' : '（）');
       }
@@ -811,8 +805,7 @@ class PlanParser {
   private kind(line: number): number {
     const kind = this.table.kinds[line];
     if (kind !== KIND_TASK || !this.mixedStyles) return kind;
-    const style: NumberStyle = this.table.has(line, FLAG_PAREN) ? 'paren-arabic' : 'arabic';
-    return style !== this.taskStyle ? KIND_PROSE : kind;
+    return this.table.has(line, FLAG_PAREN) !== (this.taskStyle === 'paren-arabic') ? KIND_PROSE : kind;
   }
 
   /** Start of a line in this version: a line's row counts its offsets from there. */
@@ -868,14 +861,10 @@ class PlanParser {
       const r = t.charCodeAt(matchEnd);
       if (QUANTITY_CODES.has(r) || isAnyDigit(r) || r === 0x2e /* . */ || r === 0xff0e /* ． */) return false;
     }
-    table.kinds[row] = KIND_TASK;
-    table.numeralStarts[row] = s - lineStart;
-    table.numeralEnds[row] = d - lineStart;
-    table.values[row] = value;
-    table.separators[row] = sep >= 0 ? SEPARATORS.of(separatorOf(t.charCodeAt(sep))) : 0;
     let body = matchEnd;
     while (body < e && isBlank(t.charCodeAt(body))) body++;
-    table.bodyStarts[row] = body - lineStart;
+    table.setNumbered(row, KIND_TASK, s - lineStart, d - lineStart, value, body - lineStart);
+    table.separators[row] = sep >= 0 ? SEPARATORS.of(separatorOf(t.charCodeAt(sep))) : 0;
     return true;
   }
 
