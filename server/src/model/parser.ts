@@ -138,6 +138,7 @@ const LINE_START: Uint8Array = (() => {
  */
 const NONE: readonly never[] = [];
 const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
+const NO_INTS = new Int32Array(0);
 /** The edited line's row, classified by reuse() before it is put in a table. */
 const EDITED_LINE = new LineTable(1);
 /** The stray brackets of the task being read (readTask copies them out): one list for every task. */
@@ -337,7 +338,7 @@ export class TaskCache {
     else if (base >= this.suffixStart) old = base - this.delta;
     else return undefined;
     // Columns, not tasks: the last version's tasks may never have been made (ParsedPlan).
-    const { count, bases, readings } = last.plan.columns();
+    const { count, bases, readings } = last.plan.cols;
     let k = this.cursor;
     while (k < count && bases[k] < old) k++;
     this.cursor = k;
@@ -380,9 +381,10 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
 
 /**
  * A plan's tasks as columns, by index: what is needed to make each task (a PlanTask) when asked.
- * A version moved from the last one (PlanParser.reuse) has only these until something asks for its
- * tasks: a keystroke in a 50,000-task plan then makes no task but the edited one. Never changed
- * once made, so a version moved from another shares the columns that did not change.
+ * A plan has only these until something asks for its tasks: a keystroke in a 50,000-task plan
+ * (PlanParser.reuse) then makes no task but the edited one, and the next version is moved from
+ * these, not from tasks. Never changed once made, so a moved version shares the columns that did
+ * not change.
  */
 export interface TaskColumns {
   readonly count: number;
@@ -399,9 +401,8 @@ export interface TaskColumns {
 }
 
 class ParsedPlan implements Plan {
-  /** The tasks, once made; `cols` says how to make them. */
+  /** The tasks, once something asked for them; `cols` says how to make them. */
   private made: Task[] | undefined;
-  private cols: TaskColumns | undefined;
   /** Tasks made one by one before the rest (checkPlan asks for the edited task alone). */
   private early: Map<number, PlanTask> | undefined;
 
@@ -412,13 +413,10 @@ class ParsedPlan implements Plan {
     readonly convention: Convention | null,
     /** The headings; their task lists are filled when the tasks are made. */
     readonly headings: { readonly sections: readonly Section[]; readonly subsections: readonly Subsection[] },
-    tasks: Task[] | TaskColumns,
+    /** The tasks as columns (PlanParser.reuse moves them to the next version). */
+    readonly cols: TaskColumns,
     readonly crossReferences: readonly CrossReference[],
-    readonly numberingRestarts: boolean,
-  ) {
-    if (Array.isArray(tasks)) this.made = tasks;
-    else this.cols = tasks;
-  }
+  ) {}
 
   get tasks(): readonly Task[] {
     return this.made ?? this.makeTasks();
@@ -432,6 +430,9 @@ class ParsedPlan implements Plan {
     if (!this.made) this.makeTasks();
     return this.headings.subsections;
   }
+  get numberingRestarts(): boolean {
+    return this.cols.restarted.includes(1);
+  }
 
   get madeCount(): number {
     return this.made ? this.made.length : (this.early?.size ?? 0);
@@ -441,41 +442,12 @@ class ParsedPlan implements Plan {
   task(k: number): PlanTask {
     if (this.made) return this.made[k] as PlanTask;
     let task = this.early?.get(k);
-    if (!task) (this.early ??= new Map()).set(k, (task = this.makeTask(this.cols!, k)));
+    if (!task) (this.early ??= new Map()).set(k, (task = this.makeTask(k)));
     return task;
   }
 
-  /** The tasks as columns (PlanParser.reuse moves them to the next version). */
-  columns(): TaskColumns {
-    if (this.cols) return this.cols;
-    const tasks = this.made as readonly Task[] as readonly PlanTask[];
-    const count = tasks.length;
-    const lines = new Int32Array(count);
-    const bases = new Int32Array(count);
-    const readings = new Array<TaskReading>(count);
-    const sections = new Int32Array(count);
-    const subsections = new Int32Array(count);
-    const restarted = new Uint8Array(count);
-    // Headings and tasks are in document order: a cursor per kind of heading finds each task's.
-    const { sections: ss, subsections: us } = this.headings;
-    let si = 0;
-    let ui = 0;
-    for (let k = 0; k < count; k++) {
-      const t = tasks[k];
-      lines[k] = t.line;
-      bases[k] = t.base;
-      readings[k] = t.reading;
-      restarted[k] = t.restarted ? 1 : 0;
-      // Bounded: a heading not found (never expected) gives -1, not a loop past the end.
-      if (t.section) while (si < ss.length && ss[si] !== t.section) si++;
-      sections[k] = t.section && si < ss.length ? si : -1;
-      if (t.subsection) while (ui < us.length && us[ui] !== t.subsection) ui++;
-      subsections[k] = t.subsection && ui < us.length ? ui : -1;
-    }
-    return (this.cols = { count, lines, bases, readings, sections, subsections, restarted });
-  }
-
-  private makeTask(c: TaskColumns, k: number): PlanTask {
+  private makeTask(k: number): PlanTask {
+    const c = this.cols;
     const { sections, subsections } = this.headings;
     const section = c.sections[k] >= 0 ? sections[c.sections[k]] : null;
     const subsection = c.subsections[k] >= 0 ? subsections[c.subsections[k]] : null;
@@ -483,10 +455,10 @@ class ParsedPlan implements Plan {
   }
 
   private makeTasks(): Task[] {
-    const c = this.cols!;
-    const out = new Array<Task>(c.count);
-    for (let k = 0; k < c.count; k++) {
-      const task = this.early?.get(k) ?? this.makeTask(c, k);
+    const out = new Array<Task>(this.cols.count);
+    for (let k = 0; k < out.length; k++) {
+      // A sub-section's task is also its section's.
+      const task = this.early?.get(k) ?? this.makeTask(k);
       out[k] = task;
       if (task.subsection) task.subsection.tasks.push(task);
       if (task.section) task.section.tasks.push(task);
@@ -528,7 +500,8 @@ class PlanParser {
   private table = new LineTable(0);
   private readonly sections: Section[] = [];
   private readonly subsections: Subsection[] = [];
-  private readonly tasks: Task[] = [];
+  /** The tasks, as columns: moved from the last version's (reuse), or found by build() and finishTask() with room for one per line. */
+  private found: TaskColumns & { count: number; readings: TaskReading[] } = { count: 0, lines: NO_INTS, bases: NO_INTS, readings: [], sections: NO_INTS, subsections: NO_INTS, restarted: new Uint8Array(0) };
   private readonly crossRefs: CrossReference[] = [];
   private convention: Convention | null = null;
   private conventionOn = false;
@@ -623,7 +596,7 @@ class PlanParser {
     if (now.kinds[0] !== was.kinds[line] || !sameFlags || !sameNumeral || now.separators[0] !== was.separators[line] || now.labels[0] !== was.labels[line]) return null;
     // The task the edited line belongs to, if any: the last task starting on or before it. Read from
     // the last version's columns: its tasks need not have been made.
-    const cols = old.columns();
+    const cols = old.cols;
     let lo = -1;
     let hi = cols.count - 1;
     while (lo < hi) {
@@ -681,8 +654,7 @@ class PlanParser {
     for (let k = after; k < cols.count; k++) bases[k] += delta;
     const readings = cols.readings.slice();
     if (reading) readings[edited] = reading;
-    this.columns = { ...cols, bases, readings };
-    this.restarts = old.numberingRestarts;
+    this.found = { ...cols, bases, readings };
     this.refsFrom = { old, line };
     this.closeExtents();
     // The last version's own reshaping is no longer needed: versions must not chain.
@@ -690,9 +662,6 @@ class PlanParser {
     return { previous: old, task: edited, after, prefix, oldSuffix, delta };
   }
 
-  /** Set by reuse(): the tasks as columns, and whether numbering restarts (as in the last version). */
-  private columns: TaskColumns | null = null;
-  private restarts = false;
   /** Set by reuse(): the last version and the edited line, whose cross-references are the only ones read again. */
   private refsFrom: { readonly old: ParsedPlan; readonly line: number } | null = null;
 
@@ -700,9 +669,12 @@ class PlanParser {
     const title = this.findTitle();
     if (this.refsFrom) this.moveCrossReferences(this.refsFrom.old, this.refsFrom.line);
     else this.findCrossReferences(0, this.text.length);
-    const restarts = this.columns ? this.restarts : this.tasks.some((t) => t.restarted);
     const headings = { sections: this.sections, subsections: this.subsections };
-    return new ParsedPlan(this.text, this.lines, title, this.convention, headings, this.columns ?? this.tasks, this.crossRefs, restarts);
+    // A full parse's columns have room for a task per line: cut to the tasks found.
+    const f = this.found;
+    const n = f.count;
+    const cols: TaskColumns = f.lines.length === n ? f : { count: n, lines: f.lines.slice(0, n), bases: f.bases.slice(0, n), readings: f.readings, sections: f.sections.slice(0, n), subsections: f.subsections.slice(0, n), restarted: f.restarted.slice(0, n) };
+    return new ParsedPlan(this.text, this.lines, title, this.convention, headings, cols, this.crossRefs);
   }
 
   /** Whether the text says 第一 anywhere. */
@@ -887,6 +859,8 @@ class PlanParser {
     let section: Section | null = null;
     let subsection: Subsection | null = null;
     let headingSinceTask = false;
+    const n = this.table.count;
+    this.found = { count: 0, lines: new Int32Array(n), bases: new Int32Array(n), readings: [], sections: new Int32Array(n), subsections: new Int32Array(n), restarted: new Uint8Array(n) };
     for (let line = 0; line < this.table.count; line++) {
       switch (this.kind(line)) {
         case KIND_SECTION: {
@@ -1010,19 +984,21 @@ class PlanParser {
   }
 
   private finishTask(first: number, last: number, section: Section | null, subsection: Subsection | null, afterHeading: boolean): void {
+    const f = this.found;
+    const k = f.count++;
     const value = this.table.values[first];
-    const prev = this.tasks[this.tasks.length - 1];
-    const restarted = afterHeading && value === 1 && !!prev && prev.value !== 0;
+    const restarted = afterHeading && value === 1 && k > 0 && f.readings[k - 1].value !== 0;
     const taskEnd = this.contentEnd(last);
     const base = this.at(first);
     // A task whose text is unchanged since the last parse is not read again (incremental re-analysis).
     const cache = this.options.taskCache;
-    const r = cache?.get(base, taskEnd) ?? this.readTask(first, last, base);
-    // A task of this version, in its heading's tasks (a sub-section's task is also its section's).
-    const task = new PlanTask(this.tasks.length, first, section, subsection, restarted, r, base, this.lines);
-    this.tasks.push(task);
-    if (subsection) subsection.tasks.push(task);
-    if (section) section.tasks.push(task);
+    f.readings.push(cache?.get(base, taskEnd) ?? this.readTask(first, last, base));
+    f.lines[k] = first;
+    f.bases[k] = base;
+    // The open headings are the last ones made.
+    f.sections[k] = section ? this.sections.length - 1 : -1;
+    f.subsections[k] = subsection ? this.subsections.length - 1 : -1;
+    f.restarted[k] = restarted ? 1 : 0;
   }
 
   /** Everything about a task that depends only on its own text, with offsets relative to `base`. */
