@@ -6,8 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pinyinLetters } from '../../server/src/features/pinyin';
-import { defaultInitials } from '../../server/src/features/initials';
+import { defaultInitials, pinyinLetters } from '../../server/src/features/initials';
 
 const out = join(__dirname, '..', '..', 'registries', 'default.initials.json');
 writeFileSync(out, `${JSON.stringify(defaultInitials(pinyinLetters), null, 1)}\n`);
