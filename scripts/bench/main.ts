@@ -186,8 +186,8 @@ async function measureLsp(g: GeneratedPlan, plan: Plan, cfg: Config): Promise<Ls
 
 /**
  * Analysis after a keystroke, in process: the issue's "analyse incrementally if a full pass cannot".
- * The plan is analysed once with a TaskCache (as the server keeps one per open document), then each
- * edit point gets a character inserted and deleted again, each version analysed in full (every task
+ * The plan is analysed once with a TaskCache (as the server keeps one per open document), then it is
+ * typed the keystrokes the LSP measurements type (keystrokes()), each version analysed in full (every task
  * and problem of the plan comes back) with the cache of the version before. Returns each analysis's
  * ms, and whether the last version's problems equal those of a fresh analysis of the same text.
  */
@@ -197,14 +197,14 @@ function timeEdits(text: string, plan: Plan, names: BenchNames, count: number): 
   const ms: number[] = [];
   let last = text;
   let problems: ReturnType<typeof analyse>['problems'] = [];
-  for (const p of editPoints(plan, Math.ceil(count / 2))) {
-    const at = plan.lines.offsetAt(p);
-    for (const next of [text.slice(0, at) + '快' + text.slice(at), text]) {
-      const t0 = performance.now();
-      problems = analyse(next, names.registry, { taskCache: cache }).problems;
-      ms.push(performance.now() - t0);
-      last = next;
-    }
+  for (const k of keystrokes(plan, count)) {
+    // Within one line of the plan: its start is where the plan's line index puts it, in every version.
+    const at = plan.lines.offsetAt(k.range.start);
+    const next = last.slice(0, at) + k.text + last.slice(at + k.range.end.character - k.range.start.character);
+    const t0 = performance.now();
+    problems = analyse(next, names.registry, { taskCache: cache }).problems;
+    ms.push(performance.now() - t0);
+    last = next;
   }
   const fresh = analyse(last, names.registry).problems;
   const key = (ps: typeof problems) => ps.map((q) => `${q.code}@${q.span.start}-${q.span.end}:${q.message}`).join('\n');
