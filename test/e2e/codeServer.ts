@@ -89,8 +89,11 @@ class CodeServer {
       // detached: a process group of its own, so stop() ends code-server and everything it forked.
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xdg'), XDG_DATA_HOME: path.join(dir, 'xdg'), ...env } },
     );
-    child.stdout?.pipe(logFile);
-    child.stderr?.pipe(logFile);
+    // Both streams into one file, neither ending it: the first to close used to end the file, and the
+    // other's last output then crashed the run (ERR_STREAM_WRITE_AFTER_END) after every test passed.
+    child.stdout?.pipe(logFile, { end: false });
+    child.stderr?.pipe(logFile, { end: false });
+    child.once('close', () => logFile.end());
     const server = new CodeServer(child, port);
     await until(
       'code-server to answer /healthz',
