@@ -487,6 +487,14 @@ export function madeTaskCount(plan: Plan): number {
   return plan instanceof ParsedPlan ? plan.madeCount : plan.tasks.length;
 }
 
+/** How many of a plan's made tasks have made their spans (clause, names, time limits) so far: for tests. */
+export function spannedTaskCount(plan: Plan): number {
+  if (plan instanceof ParsedPlan && plan.madeCount === 0) return 0;
+  let n = 0;
+  for (const t of plan.tasks) if (t instanceof PlanTask && t.spanned) n++;
+  return n;
+}
+
 /** Task k of a plan made by parsePlan, without making the plan's other tasks if they are not made yet. */
 export function planTask(plan: Plan, k: number): PlanTask {
   if (plan instanceof ParsedPlan) return plan.task(k);
@@ -1387,6 +1395,11 @@ export class PlanTask implements Task {
   }
   forEachDeadline(fn: (start: number, end: number) => void): void {
     for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);
+  }
+
+  /** Whether the task's spans are made (for tests: whole-plan features should not make them). */
+  get spanned(): boolean {
+    return this.made !== undefined;
   }
 
   private make(): Made {

@@ -6,11 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mentionsOf, PositionCursor } from '../../../server/src/features/common';
-import { rolesInPlan } from '../../../server/src/features/hover';
+import { mentionsOf, PositionCursor, type PlanDocument } from '../../../server/src/features/common';
+import { hover, rolesInPlan } from '../../../server/src/features/hover';
+import { definition, documentHighlights, references } from '../../../server/src/features/navigation';
 import { semanticTokens, TOKEN_TYPES } from '../../../server/src/features/presentation';
 import { documentSymbols, foldingRanges } from '../../../server/src/features/symbols';
-import { parsePlan } from '../../../server/src/model/parser';
+import { parsePlan, spannedTaskCount } from '../../../server/src/model/parser';
+import { analyse } from '../../../server/src/analysis';
 import type { Plan, Task } from '../../../server/src/model/types';
 import { registryKey } from '../../../server/src/registry/registry';
 import { taskBody, taskInfos, taskKeys, taskLabel } from '../../../server/src/reviewer/matrix';
@@ -140,6 +142,33 @@ describe('long plans: features that read every task', () => {
       }
     });
   }
+
+  it('answers hover, highlights, references and definition of a name from offsets, making the spans of the task under the cursor alone', () => {
+    const { text } = generatePlan(1500, 20130614, NAMES);
+    for (const name of NAMES.active.slice(0, 3)) {
+      const a = analyse(text, REG);
+      const doc: PlanDocument = { uri: 'untitled:long', plan: a.plan, problems: a.problems, registry: REG, locale: 'zh-cn' };
+      const at = text.indexOf(name, text.indexOf(name) + 1) + 1;
+      const position = a.plan.lines.positionAt(at);
+      const answers = {
+        hover: hover(doc, position),
+        highlights: documentHighlights(doc, position),
+        references: references(doc, position, false),
+        definition: definition(doc, position),
+      };
+      // Only the task under the cursor made its spans (mentionAt); every other mention was read as offsets.
+      assert.equal(spannedTaskCount(a.plan), 1, name);
+      // The reference: the same answers from mention objects.
+      const all = mentionsOf(a.plan, name);
+      assert.ok(all.length > 50, `${name} is mentioned throughout the plan`);
+      const range = (m: (typeof all)[number]) => m.mention.span.range;
+      const leads = all.filter((m) => m.mention.role === 'lead');
+      assert.deepEqual(answers.highlights.map((h) => [h.range, h.kind]), all.map((m) => [range(m), m.mention.role === 'lead' ? 3 : 2]));
+      assert.deepEqual(answers.references.map((r) => r.range), [...leads, ...all.filter((m) => m.mention.role !== 'lead')].map(range));
+      assert.deepEqual(answers.definition.map((r) => r.range), [range(leads[0] ?? all[0])]);
+      assert.ok(answers.hover, name);
+    }
+  });
 
   it('lists the tasks a name leads and joins once each, in plan order, a task it leads not counted as joined', () => {
     const plan = parsePlan(
