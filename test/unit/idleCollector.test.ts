@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { fullCollection, IdleCollector, type IdleTimers } from '../../server/src/idleCollector';
+import { fullCollection, IdleCollector, oldSlack, type IdleTimers } from '../../server/src/idleCollector';
 
 /** Timers run by hand: `fire()` runs the one pending, as its delay passing would. */
 class HandTimers implements IdleTimers {
@@ -35,6 +35,7 @@ describe('idle collection', () => {
         heap = 100 * MB;
       },
       heapUsed: () => heap,
+      slack: () => 0,
       delayMs: 1500,
       minGrowth: 64 * MB,
       timers,
@@ -85,6 +86,42 @@ describe('idle collection', () => {
     collector.touch();
     timers.fire();
     assert.deepEqual(collected, [130 * MB]);
+  });
+
+  it('collects when V8 collected on its own but kept the pages it freed, and not again for what its own collection keeps', () => {
+    const timers = new HandTimers();
+    let used = 100 * MB;
+    let slack = 0;
+    let collections = 0;
+    const collector = new IdleCollector({
+      // A compacting collection gives back all but 8 MB of what was held unused.
+      collect: () => {
+        collections++;
+        slack = 8 * MB;
+      },
+      heapUsed: () => used,
+      slack: () => slack,
+      minGrowth: 64 * MB,
+      timers,
+    });
+    // Typing: V8 collected during the work, so little more is in use, but 150 MB is held unused.
+    used = 110 * MB;
+    slack = 150 * MB;
+    collector.touch();
+    timers.fire();
+    assert.equal(collections, 1, 'held but unused pages are given back');
+    collector.touch();
+    timers.fire();
+    assert.equal(collections, 1, 'what the last collection kept is not collected again');
+    slack = 8 * MB + 70 * MB;
+    collector.touch();
+    timers.fire();
+    assert.equal(collections, 2, 'more held unused since: collected again');
+  });
+
+  it('reads the old generation\'s unused bytes from V8', () => {
+    const slack = oldSlack();
+    assert.ok(Number.isFinite(slack) && slack >= 0, String(slack));
   });
 
   it('schedules nothing without a collection to make, and disposing cancels the wait', () => {
