@@ -88,35 +88,51 @@ describe('idle collection', () => {
     assert.deepEqual(collected, [130 * MB]);
   });
 
-  it('collects when V8 collected on its own but kept the pages it freed, and not again for what its own collection keeps', () => {
+  it('compacts, after a longer idle spell, when the old generation holds many unused pages; typing meanwhile puts it off', () => {
     const timers = new HandTimers();
     let used = 100 * MB;
     let slack = 0;
-    let collections = 0;
+    const calls: string[] = [];
     const collector = new IdleCollector({
-      // A compacting collection gives back all but 8 MB of what was held unused.
-      collect: () => {
-        collections++;
-        slack = 8 * MB;
+      // A plain collection frees objects but keeps their pages; a compacting one gives back all but 8 MB.
+      collect: (compact) => {
+        calls.push(compact ? 'compact' : 'plain');
+        if (compact) slack = 8 * MB;
+        else {
+          slack += used - 100 * MB;
+          used = 100 * MB;
+        }
       },
       heapUsed: () => used,
       slack: () => slack,
+      delayMs: 1500,
+      compactDelayMs: 5000,
       minGrowth: 64 * MB,
       timers,
     });
-    // Typing: V8 collected during the work, so little more is in use, but 150 MB is held unused.
-    used = 110 * MB;
+    used = 200 * MB;
+    collector.touch();
+    timers.fire();
+    assert.deepEqual(calls, ['plain'], 'objects freed first');
+    assert.deepEqual([...timers.pending.values()].map((t) => t.ms), [5000], 'the pages they held wait for a longer idle spell');
+    collector.touch();
+    assert.deepEqual([...timers.pending.values()].map((t) => t.ms), [1500], 'typing again puts the compaction off');
+    timers.fire();
+    assert.deepEqual(calls, ['plain'], 'nothing new in use: no second plain collection');
+    timers.fire();
+    assert.deepEqual(calls, ['plain', 'compact']);
+    assert.equal(timers.pending.size, 0);
+    collector.touch();
+    timers.fire();
+    assert.equal(timers.pending.size, 0, 'what the compaction kept is not compacted again');
+    // V8 collected on its own while busy: little more in use, but 150 MB held unused.
     slack = 150 * MB;
     collector.touch();
     timers.fire();
-    assert.equal(collections, 1, 'held but unused pages are given back');
-    collector.touch();
     timers.fire();
-    assert.equal(collections, 1, 'what the last collection kept is not collected again');
-    slack = 8 * MB + 70 * MB;
-    collector.touch();
-    timers.fire();
-    assert.equal(collections, 2, 'more held unused since: collected again');
+    assert.deepEqual(calls, ['plain', 'compact', 'compact']);
+    assert.equal(collector.compactions, 2);
+    assert.equal(collector.collections, 3);
   });
 
   it('reads the old generation\'s unused bytes from V8', () => {
@@ -143,8 +159,12 @@ describe('idle collection', () => {
     return new Promise<void>((resolve, reject) =>
       setImmediate(() => {
         try {
-          gc();
+          gc(false);
           assert.equal(weak.deref(), undefined, 'the unreachable array was collected');
+          // Compacting moves live objects: they are the same objects afterwards.
+          const live = { k: 1 };
+          gc(true);
+          assert.equal(live.k, 1);
           resolve();
         } catch (err) {
           reject(err);
