@@ -15,7 +15,7 @@ import {
   type RawDeadline,
   type RawMention,
 } from './clause';
-import { CHAR_CLASS, CH_CLOSE, CH_OPEN, CONVENTION_RE, doubled, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, doubled, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
@@ -67,8 +67,12 @@ function isAnyDigit(c: number): boolean {
 }
 const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
-/** Char codes of the brackets （([【〔 and ）)]】〕: bracketGroups skips every other character without allocating a string. */
-const BRACKET_CODES = { has: (c: number) => (CHAR_CLASS[c] & (CH_OPEN | CH_CLOSE)) !== 0 };
+/**
+ * The brackets （([【〔 and ）)]】〕 (CH_OPEN and CH_CLOSE): bracketGroups jumps from one to the next.
+ * test() with lastIndex finds the next one without making a match; compiled, it passes over the
+ * characters between about twice as fast as a loop looking each up in CHAR_CLASS.
+ */
+const ANY_BRACKET = /[（(\[【〔）)\]】〕]/g;
 /** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
 const OPEN_COUNTS = new Int32Array(5);
 let BRACKET_STACK: Int32Array = new Int32Array(64);
@@ -1110,9 +1114,8 @@ class PlanParser {
     // without walking the whole stack (which made 100k （ then 100k 】 quadratic). Kinds are bit
     // positions (openerBit), counted in a typed array: this runs once per task of every parse.
     const open = OPEN_COUNTS.fill(0);
-    for (let k = start; k < end; k++) {
+    for (let k = this.nextBracket(start); k < end; k = this.nextBracket(k + 1)) {
       const c = t.charCodeAt(k);
-      if (!BRACKET_CODES.has(c)) continue;
       const bit = openerBit(c);
       if (bit !== 0) {
         if (top === stack.length) {
@@ -1145,6 +1148,25 @@ class PlanParser {
       const first = stack[0];
       addBracketGroup(first, end, end);
     }
+  }
+
+  /** The last nextBracket() search of this parse: from where, and the bracket found (-1: none yet). */
+  private bracketFrom = 0;
+  private bracketAt = -1;
+
+  /**
+   * Offset of the first bracket at or after `from` (the text's length if there is none). A search
+   * runs on past the stretch being read, up to the next bracket anywhere: its answer is kept and
+   * given again to a search from within the stretch it covered, so a plan of tasks without brackets
+   * is still searched once, not once per task.
+   */
+  private nextBracket(from: number): number {
+    if (from >= this.bracketFrom && from <= this.bracketAt) return this.bracketAt;
+    ANY_BRACKET.lastIndex = from;
+    const at = ANY_BRACKET.test(this.text) ? ANY_BRACKET.lastIndex - 1 : this.text.length;
+    this.bracketFrom = from;
+    this.bracketAt = at;
+    return at;
   }
 
   /** Time limits in brackets at the end of the task's text (after bracketGroups); the index of the group before them. */

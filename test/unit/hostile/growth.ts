@@ -40,6 +40,8 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   // Quadratic for one afternoon: the task's labels were gathered by concatenating lists, one per label line.
   { unit: true, unitN: 25_000, unitFactor: 16, name: 'label lines under one task', make: (n) => '1. 任务\n' + '牵头单位：省科技厅\n'.repeat(n / 10) },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'bracket kinds interleaved', make: (n) => '1. 任务' + '（[【〔'.repeat(n / 4) },
+  // Each task's search for its next bracket runs on to the one at the very end: kept, not run again per task.
+  { unit: true, unitN: 25_000, unitFactor: 16, name: 'tasks without brackets, one bracket at the end', make: (n) => '1. 推进产业发展\n牵头单位：省科技厅\n'.repeat(n / 18) + '（附）' },
   { unit: true, unitN: 25_000, unitFactor: 16, name: 'verbs repeated in one clause', make: (n) => '1. 任务（' + '省科技厅牵头'.repeat(n / 6) + '）' },
   { unit: true, unitN: 100_000, unitFactor: 4, name: 'cross-references in prose', make: (n) => '见第1项，'.repeat(n / 5) },
   { unit: true, unitN: 25_000, unitFactor: 16, name: 'astral characters and CR-only breaks', make: (n) => '1. 𠀋𠮷任务（省科技厅牵头）\r'.repeat(n / 20) },
