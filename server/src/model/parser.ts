@@ -72,7 +72,7 @@ const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单
  * test() with lastIndex finds the next one without making a match; compiled, it passes over the
  * characters between about twice as fast as a loop looking each up in CHAR_CLASS.
  */
-const ANY_BRACKET = /[（(\[【〔）)\]】〕]/g;
+const ANY_BRACKET = /[（([【〔）)\]】〕]/g;
 /** bracketGroups' count of open brackets per kind (it never runs inside itself, so one array serves). */
 const OPEN_COUNTS = new Int32Array(5);
 let BRACKET_STACK: Int32Array = new Int32Array(64);
