@@ -210,9 +210,9 @@ export async function restingRss(
   if (busy === null) return null;
   const start = performance.now();
   let best = { rss: busy, afterMs: 0 };
-  // Memory comes back in steps: the server's own collection 1.5 s after the last request, then V8's
-  // memory reducer some 8-12 s after that. A drop, however large, is not the end: only a quiet spell
-  // longer than the gap between the steps (30 readings, 15 s) is.
+  // Memory comes back in steps: the server's own collection 1.5 s after the last request, its
+  // compacting one 5 s later, V8's memory reducer some seconds after that. A drop, however large, is
+  // not the end: only a quiet spell longer than the gap between the steps (30 readings, 15 s) is.
   let since = 0;
   while (performance.now() - start < limitMs) {
     await new Promise((r) => setTimeout(r, everyMs));

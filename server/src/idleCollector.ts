@@ -100,9 +100,9 @@ export class IdleCollector {
     const used = this.heapUsed();
     // V8 collected on its own meanwhile: what is in use now is the new reference.
     if (used < this.baseline) this.baseline = used;
-    if (!this.collect) return;
+    // Only touch() starts the waits, and it starts none without a collection to make.
     if (used - this.baseline >= this.minGrowth) {
-      this.collect(false);
+      this.collect!(false);
       this.collections++;
       this.baseline = this.heapUsed();
     }
@@ -111,8 +111,7 @@ export class IdleCollector {
   }
 
   private compact(): void {
-    if (!this.collect) return;
-    this.collect(true);
+    this.collect!(true);
     this.collections++;
     this.compactions++;
     this.baseline = this.heapUsed();

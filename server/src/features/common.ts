@@ -150,20 +150,29 @@ function tasksMentioning(plan: Plan, key: string): readonly number[] {
   return tasksByKey(plan).get(key) ?? [];
 }
 
+/** A mention as its task, role and document offsets: no span, nothing kept by the task. */
+export interface MentionPlace {
+  readonly task: Task;
+  readonly role: Role;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Every mention in the plan of a name, in document order, as its task, role and document offsets.
- * Builds no mention objects: hover, highlights, references and go-to-definition read a common
- * name's every mention, and a mention object with its span, made and kept by its task, was ~15 MB
- * of a 50,000-task plan's heap after a few hovers.
+ * Every mention in the plan of a name, in document order, as places. Hover, highlights, references
+ * and go-to-definition read a common name's every mention: mentionsOf() makes each mentioning task's
+ * spans and the task keeps them, ~15 MB of a 50,000-task plan's heap after a few hovers.
  */
-export function forEachMentionOf(plan: Plan, name: string, fn: (task: Task, role: Role, start: number, end: number) => void): void {
+export function mentionPlacesOf(plan: Plan, name: string): MentionPlace[] {
   const key = registryKey(name);
+  const out: MentionPlace[] = [];
   for (const i of tasksMentioning(plan, key)) {
     const task = plan.tasks[i];
     task.forEachName((role, written, start, end) => {
-      if (registryKey(written) === key) fn(task, role, start, end);
+      if (registryKey(written) === key) out.push({ task, role, start, end });
     });
   }
+  return out;
 }
 
 /** Every mention in the plan of a name, in document order, as mention objects (for edits that need the whole mention). */

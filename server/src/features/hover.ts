@@ -7,7 +7,7 @@ import { t, type Locale } from '../messages';
 import type { Mention, Plan, Task } from '../model/types';
 import { sinceYear, type Department, type Registry } from '../registry/registry';
 import { taskKeys } from '../reviewer/matrix';
-import { escapeMarkdown as esc, forEachMentionOf, mentionAt, taskAt, unique, type PlanDocument, type Position } from './common';
+import { escapeMarkdown as esc, mentionAt, mentionPlacesOf, taskAt, unique, type PlanDocument, type Position } from './common';
 
 export function hover(doc: PlanDocument, position: Position): Hover | null {
   const { plan } = doc;
@@ -86,6 +86,6 @@ export function rolesInPlan(plan: Plan, name: string): { leads: string[]; joins:
   // Sets, not list scans: a common name is mentioned by thousands of tasks of a long plan.
   const leads = new Set<string>();
   const joins = new Set<string>();
-  forEachMentionOf(plan, name, (task, role) => (role === 'lead' ? leads : joins).add(keys[task.index]));
+  for (const { task, role } of mentionPlacesOf(plan, name)) (role === 'lead' ? leads : joins).add(keys[task.index]);
   return { leads: [...leads], joins: [...joins].filter((k) => !leads.has(k)) };
 }

@@ -6,7 +6,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver';
 import type { CrossReference, Plan, Task } from '../model/types';
 import { referencedTaskIndex } from '../model/renumber';
-import { forEachMentionOf, mentionAt, type PlanDocument, type Position } from './common';
+import { mentionAt, mentionPlacesOf, type PlanDocument, type Position } from './common';
 
 function crossReferenceAt(plan: Plan, offset: number): CrossReference | null {
   return plan.crossReferences.find((r) => r.span.start <= offset && offset <= r.span.end) ?? null;
@@ -28,15 +28,9 @@ export function definition(doc: PlanDocument, position: Position): Location[] {
   }
   const hit = mentionAt(plan, offset);
   if (!hit) return [];
-  // The first mention where it leads, else its first mention: [start, end] of each, -1 while none.
-  const first = [-1, -1];
-  const lead = [-1, -1];
-  forEachMentionOf(plan, hit.mention.name, (_task, role, start, end) => {
-    if (first[0] < 0) first.splice(0, 2, start, end);
-    if (role === 'lead' && lead[0] < 0) lead.splice(0, 2, start, end);
-  });
-  const [start, end] = lead[0] >= 0 ? lead : first;
-  return start >= 0 ? [{ uri, range: plan.lines.range(start, end) }] : [];
+  const all = mentionPlacesOf(plan, hit.mention.name);
+  const first = all.find((m) => m.role === 'lead') ?? all[0];
+  return first ? [{ uri, range: plan.lines.range(first.start, first.end) }] : [];
 }
 
 /** Every mention of the department under the cursor: where it leads first, then where it joins. */
@@ -52,10 +46,9 @@ export function references(doc: PlanDocument, position: Position, includeDeclara
   }
   const hit = mentionAt(plan, offset);
   if (!hit) return [];
-  const leads: Location[] = [];
-  const joins: Location[] = [];
-  forEachMentionOf(plan, hit.mention.name, (_task, role, start, end) => (role === 'lead' ? leads : joins).push({ uri, range: plan.lines.range(start, end) }));
-  return leads.concat(joins);
+  const all = mentionPlacesOf(plan, hit.mention.name);
+  const ordered = [...all.filter((m) => m.role === 'lead'), ...all.filter((m) => m.role !== 'lead')];
+  return ordered.map((m) => ({ uri, range: plan.lines.range(m.start, m.end) }));
 }
 
 /** Write = the department leads there, Read = it participates. */
@@ -63,9 +56,8 @@ export function documentHighlights(doc: PlanDocument, position: Position): Docum
   const { plan } = doc;
   const hit = mentionAt(plan, plan.lines.offsetAt(position));
   if (!hit) return [];
-  const out: DocumentHighlight[] = [];
-  forEachMentionOf(plan, hit.mention.name, (_task, role, start, end) =>
-    out.push({ range: plan.lines.range(start, end), kind: role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }),
-  );
-  return out;
+  return mentionPlacesOf(plan, hit.mention.name).map((m) => ({
+    range: plan.lines.range(m.start, m.end),
+    kind: m.role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  }));
 }
