@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { editDistance } from '../../server/src/registry/registry';
+import { createDefaultRegistry } from '../../server/src/registry/defaults';
+import { charSignature, distanceAtLeast, editDistance } from '../../server/src/registry/registry';
 
 /** The textbook restricted Damerau-Levenshtein distance, written plainly, to check the fast one against. */
 function reference(a: string, b: string): number {
@@ -37,6 +38,45 @@ describe('registry: edit distance for suggestions', () => {
         else assert.ok(limited > limit);
       }),
       { numRuns: 500, seed: 7 },
+    );
+  });
+});
+
+describe('registry: suggestions skip names that cannot be near', () => {
+  const name = fc.array(fc.constantFrom('省', '市', '科', '技', '厅', '财', '政', '局', '委', '心', 'a', 'b', '𠀋', '卫', '生'), { maxLength: 14 }).map((cs) => cs.join(''));
+
+  it('the bound from two signatures never exceeds the distance', () => {
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        assert.ok(distanceAtLeast(charSignature(a), charSignature(b)) <= reference(a, b), `${a} / ${b}`);
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+    // And it does skip: three characters the other name lacks are three edits at least.
+    assert.equal(distanceAtLeast(charSignature('省药心局'), charSignature('省财政厅')), 3);
+    assert.equal(distanceAtLeast(charSignature('省科技厅'), charSignature('省技科厅')), 0);
+  });
+
+  it('every known name within the limit is still suggested for a misspelling', () => {
+    const registry = createDefaultRegistry();
+    const known = [...registry.keys()].map(([k]) => k);
+    // Misspellings of known names: one character replaced, dropped, doubled, or two neighbours swapped.
+    const misspelt = fc.tuple(fc.constantFrom(...known), fc.nat(), fc.constantFrom('replace', 'drop', 'double', 'swap'), fc.constantFrom('心', '省', '局', '委', 'x')).map(([n, at, how, ch]) => {
+      const i = at % n.length;
+      if (how === 'replace') return n.slice(0, i) + ch + n.slice(i + 1);
+      if (how === 'drop') return n.slice(0, i) + n.slice(i + 1);
+      if (how === 'double') return n.slice(0, i + 1) + n.slice(i);
+      return i + 1 < n.length ? n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2) : n + ch;
+    });
+    fc.assert(
+      fc.property(misspelt, (typo) => {
+        if (registry.lookup(typo)) return;
+        const limit = Math.max(1, Math.min(3, Math.floor(typo.length / 3)));
+        const near = known.filter((k) => k !== typo && reference(typo, k) <= limit);
+        const suggested = new Set(registry.suggest(typo, Infinity));
+        for (const k of near) assert.ok(suggested.has(k), `${typo}: ${k} (distance ${reference(typo, k)}) is missing`);
+      }),
+      { numRuns: 150, seed: 5 },
     );
   });
 });
