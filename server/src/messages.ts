@@ -156,9 +156,25 @@ const TABLE = {
 export type MessageKey = keyof typeof TABLE;
 
 export function t(key: MessageKey, locale: Locale, args: Readonly<Record<string, string | number>> = {}): string {
-  const template: string = TABLE[key][locale];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+  const parts = partsOf(TABLE[key][locale]);
+  if (parts.length === 1) return parts[0];
+  // Even indexes are literal text, odd ones placeholder names: no regular expression and no callback
+  // per message (a long plan's analysis formats one per problem, thousands of them).
+  let out = parts[0];
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k];
+    out += (name in args ? String(args[name]) : `{${name}}`) + parts[k + 1];
+  }
+  return out;
 }
+
+/** A template split at its {placeholders}: literal, name, literal, ..., literal. Split once per template. */
+function partsOf(template: string): readonly string[] {
+  let parts = PARTS.get(template);
+  if (!parts) PARTS.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+const PARTS = new Map<string, readonly string[]>();
 
 /** 省财政厅、省商务厅 (zh) or 省财政厅, 省商务厅 (en), each quoted. */
 export function quotedList(names: readonly string[], locale: Locale): string {

@@ -1021,7 +1021,8 @@ class PlanParser {
     const bodyStart = this.bodyStart(first);
     // Stray brackets are rare: the list is made when there is one.
     const brackets = STRAY;
-    brackets.length = 0;
+    // Emptied only when it holds something: setting an array's length is a call into the runtime.
+    if (brackets.length > 0) brackets.length = 0;
 
     // Label lines after the task (block form), or the clause inside the task's own text.
     // Made when the task has a label line (most have none).
