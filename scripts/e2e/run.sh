@@ -15,6 +15,7 @@ node scripts/e2e/build.mjs
 npx vsce package --no-dependencies --out fengong.vsix >test-output-vsce.log 2>&1 || { cat test-output-vsce.log; rm -f test-output-vsce.log; exit 1; }
 if grep -qi 'warning' test-output-vsce.log; then cat test-output-vsce.log; rm -f test-output-vsce.log; echo "e2e: vsce warned"; exit 1; fi
 rm -f test-output-vsce.log
+node scripts/e2e/checkVsix.mjs fengong.vsix
 echo "e2e: packaged fengong.vsix ($(du -k fengong.vsix | cut -f1) KB)"
 
 if [ "${FENGONG_E2E:-}" = electron ]; then
