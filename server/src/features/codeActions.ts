@@ -8,7 +8,7 @@ import { t } from '../messages';
 import { renumberEdits } from '../model/renumber';
 import type { Mention, Plan, Task } from '../model/types';
 import type { Problem } from '../rules/types';
-import { mentionsOf, sameName, type PlanDocument } from './common';
+import { mentionPlacesOf, sameName, type PlanDocument } from './common';
 import { ruleCodeOf } from './diagnostics';
 
 export const RENUMBER_KIND = `${CodeActionKind.Source}.renumber`;
@@ -93,9 +93,10 @@ export function promoteEdits(plan: Plan, task: Task): { name: string; edits: Tex
 
 /** Every fully written mention of `name` in the plan replaced by `successor`. */
 export function replaceEverywhereEdits(plan: Plan, name: string, successor: string): TextEdit[] {
-  return mentionsOf(plan, name)
-    .filter(({ mention }) => writtenInFull(mention))
-    .map(({ mention }) => replace(plan, mention.span.start, mention.span.end, successor));
+  // Written in full: the mention's own text says the name (sameName by key, as each place's name does).
+  return mentionPlacesOf(plan, name)
+    .filter((m) => sameName(m.written, name))
+    .map((m) => replace(plan, m.start, m.end, successor));
 }
 
 export function renumberAction(doc: PlanDocument, diagnostics: Diagnostic[] = [], preferred = false): CodeAction | null {
@@ -132,7 +133,7 @@ function fixesFor(doc: PlanDocument, d: Diagnostic, p: Problem): CodeAction[] {
       const s = p.data?.successors ?? [];
       if (!hit || !writtenInFull(hit.mention)) break;
       for (const name of s) out.push(quickFix(t('fix.replace', locale, { name }), at(name), s.length === 1));
-      if (s.length === 1 && mentionsOf(plan, hit.mention.name).length > 1) {
+      if (s.length === 1 && mentionPlacesOf(plan, hit.mention.name).length > 1) {
         out.push(quickFix(t('fix.replaceAll', locale, { name: hit.mention.name, successor: s[0] }), replaceEverywhereEdits(plan, hit.mention.name, s[0]), false));
       }
       break;

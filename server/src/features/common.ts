@@ -122,11 +122,6 @@ export function sameName(a: string, b: string): boolean {
   return registryKey(a) === registryKey(b);
 }
 
-export interface MentionHit {
-  readonly task: Task;
-  readonly mention: Mention;
-}
-
 /**
  * Tasks by the registry keys of the names they mention, per analysed plan. Hover, highlights,
  * references and rename all look a name up in the whole plan; on a 50,000-task plan one scan is
@@ -150,38 +145,29 @@ function tasksMentioning(plan: Plan, key: string): readonly number[] {
   return tasksByKey(plan).get(key) ?? [];
 }
 
-/** A mention as its task, role and document offsets: no span, nothing kept by the task. */
+/** A mention as its task, role, document offsets and the text as written: no span, nothing kept by the task. */
 export interface MentionPlace {
   readonly task: Task;
   readonly role: Role;
   readonly start: number;
   readonly end: number;
+  readonly written: string;
 }
 
 /**
- * Every mention in the plan of a name, in document order, as places. Hover, highlights, references
- * and go-to-definition read a common name's every mention: mentionsOf() makes each mentioning task's
- * spans and the task keeps them, ~15 MB of a 50,000-task plan's heap after a few hovers.
+ * Every mention in the plan of a name, in document order, as places. Hover, highlights, references,
+ * definition, rename and "replace everywhere" read a common name's every mention: mention objects
+ * would make each mentioning task's spans, and the task keeps them (~15 MB of a 50,000-task plan's
+ * heap after a few requests).
  */
 export function mentionPlacesOf(plan: Plan, name: string): MentionPlace[] {
   const key = registryKey(name);
   const out: MentionPlace[] = [];
   for (const i of tasksMentioning(plan, key)) {
     const task = plan.tasks[i];
-    task.forEachName((role, written, start, end) => {
-      if (registryKey(written) === key) out.push({ task, role, start, end });
+    task.forEachName((role, named, start, end, written) => {
+      if (registryKey(named) === key) out.push({ task, role, start, end, written });
     });
-  }
-  return out;
-}
-
-/** Every mention in the plan of a name, in document order, as mention objects (for edits that need the whole mention). */
-export function mentionsOf(plan: Plan, name: string): MentionHit[] {
-  const key = registryKey(name);
-  const out: MentionHit[] = [];
-  for (const i of tasksMentioning(plan, key)) {
-    const task = plan.tasks[i];
-    for (const mention of task.mentions) if (registryKey(mention.name) === key) out.push({ task, mention });
   }
   return out;
 }

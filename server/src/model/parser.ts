@@ -1413,8 +1413,8 @@ export class PlanTask implements Task {
   get names(): readonly TaskName[] {
     return this.reading.mentions;
   }
-  forEachName(fn: (role: Role, name: string, start: number, end: number) => void): void {
-    for (const m of this.reading.mentions) fn(m.role, m.name, this.base + m.start, this.base + m.end);
+  forEachName(fn: (role: Role, name: string, start: number, end: number, written: string) => void): void {
+    for (const m of this.reading.mentions) fn(m.role, m.name, this.base + m.start, this.base + m.end, m.written);
   }
   forEachDeadline(fn: (start: number, end: number) => void): void {
     for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);

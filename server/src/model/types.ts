@@ -116,8 +116,8 @@ export interface Task {
    * read these: they cost nothing, where `mentions` builds a span per name of the task.
    */
   readonly names: readonly TaskName[];
-  /** Each mention's role, name and document offsets, in order, building no objects. */
-  forEachName(fn: (role: Role, name: string, start: number, end: number) => void): void;
+  /** Each mention's role, name, document offsets and the text as written, in order, building no objects. */
+  forEachName(fn: (role: Role, name: string, start: number, end: number, written: string) => void): void;
   /** Each time limit's document offsets, in order, building no objects. */
   forEachDeadline(fn: (start: number, end: number) => void): void;
   /** True when the numbering restarted at 1 right after a heading. */

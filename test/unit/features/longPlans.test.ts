@@ -6,14 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mentionsOf, PositionCursor, type PlanDocument } from '../../../server/src/features/common';
+import { replaceEverywhereEdits } from '../../../server/src/features/codeActions';
+import { mentionPlacesOf, PositionCursor, type PlanDocument } from '../../../server/src/features/common';
+import { rename } from '../../../server/src/features/rename';
 import { hover, rolesInPlan } from '../../../server/src/features/hover';
 import { definition, documentHighlights, references } from '../../../server/src/features/navigation';
 import { semanticTokens, TOKEN_TYPES } from '../../../server/src/features/presentation';
 import { documentSymbols, foldingRanges } from '../../../server/src/features/symbols';
 import { parsePlan, spannedTaskCount } from '../../../server/src/model/parser';
 import { analyse } from '../../../server/src/analysis';
-import type { Plan, Task } from '../../../server/src/model/types';
+import type { Mention, Plan, Task } from '../../../server/src/model/types';
 import { registryKey } from '../../../server/src/registry/registry';
 import { taskBody, taskInfos, taskKeys, taskLabel } from '../../../server/src/reviewer/matrix';
 import { generatePlan } from '../../../scripts/bench/generate';
@@ -21,6 +23,11 @@ import { planDoc, registry } from './util';
 
 const NAMES = { active: ['省科技厅', '省财政厅', '省发展改革委', '国家金融监督管理总局浙江监管局'], outdated: ['省经信委'] };
 const REG = registry({ name: '省科技厅' }, { name: '省财政厅' }, { name: '省发展改革委' }, { name: '国家金融监督管理总局浙江监管局' }, { name: '省经信委', status: 'merged' });
+
+/** Every mention of a name, in document order, read plainly from each task's mention objects. */
+function referenceMentions(plan: Plan, name: string): { task: Task; mention: Mention }[] {
+  return plan.tasks.flatMap((task) => task.mentions.filter((m) => registryKey(m.name) === registryKey(name)).map((mention) => ({ task, mention })));
+}
 
 /** The label as first written: the whole body read, spaces dropped, first sentence, 30 characters. */
 function referenceLabel(plan: Plan, task: Task): string {
@@ -137,13 +144,13 @@ describe('long plans: features that read every task', () => {
       const plan = parsePlan(text);
       const names = new Set(plan.tasks.flatMap((t) => t.mentions.map((m) => m.name)));
       for (const name of names) {
-        const expected = plan.tasks.flatMap((task) => task.mentions.filter((m) => registryKey(m.name) === registryKey(name)).map((mention) => ({ task, mention })));
-        assert.deepEqual(mentionsOf(plan, name), expected, name);
+        const expected = referenceMentions(plan, name).map(({ task, mention }) => ({ task, role: mention.role, start: mention.span.start, end: mention.span.end, written: mention.written }));
+        assert.deepEqual(mentionPlacesOf(plan, name), expected, name);
       }
     });
   }
 
-  it('answers hover, highlights, references and definition of a name from offsets, making the spans of the task under the cursor alone', () => {
+  it('answers hover, highlights, references, definition, rename and replace-everywhere of a name from offsets, making the spans of the task under the cursor alone', () => {
     const { text } = generatePlan(1500, 20130614, NAMES);
     for (const name of NAMES.active.slice(0, 3)) {
       const a = analyse(text, REG);
@@ -155,17 +162,23 @@ describe('long plans: features that read every task', () => {
         highlights: documentHighlights(doc, position),
         references: references(doc, position, false),
         definition: definition(doc, position),
+        rename: rename(doc, position, '省新名称', [doc]),
+        replaceEverywhere: replaceEverywhereEdits(a.plan, name, '省新名称'),
       };
       // Only the task under the cursor made its spans (mentionAt); every other mention was read as offsets.
       assert.equal(spannedTaskCount(a.plan), 1, name);
       // The reference: the same answers from mention objects.
-      const all = mentionsOf(a.plan, name);
+      const all = referenceMentions(a.plan, name);
       assert.ok(all.length > 50, `${name} is mentioned throughout the plan`);
       const range = (m: (typeof all)[number]) => m.mention.span.range;
       const leads = all.filter((m) => m.mention.role === 'lead');
       assert.deepEqual(answers.highlights.map((h) => [h.range, h.kind]), all.map((m) => [range(m), m.mention.role === 'lead' ? 3 : 2]));
       assert.deepEqual(answers.references.map((r) => r.range), [...leads, ...all.filter((m) => m.mention.role !== 'lead')].map(range));
       assert.deepEqual(answers.definition.map((r) => r.range), [range(leads[0] ?? all[0])]);
+      // Every mention is written in full in this plan: each is renamed and replaced.
+      const edits = all.map((m) => ({ range: range(m), newText: '省新名称' }));
+      assert.deepEqual(answers.rename?.changes?.[doc.uri], edits);
+      assert.deepEqual(answers.replaceEverywhere, edits);
       assert.ok(answers.hover, name);
     }
   });
