@@ -242,14 +242,20 @@ async function measurePull(g: GeneratedPlan, plan: Plan, cfg: Config): Promise<{
   }
 }
 
+/** What the bench reports of an analysis: counts only, so the analysis itself can be let go. */
+function planCounts(a: ReturnType<typeof analyse>) {
+  const problems: Record<string, number> = {};
+  for (const p of a.problems) problems[p.code] = (problems[p.code] ?? 0) + 1;
+  return { lines: a.plan.lines.lineCount, tasks: a.plan.tasks.length, sections: a.plan.sections.length, subsections: a.plan.subsections.length, problems };
+}
+
 /** Everything measured for one plan size. */
 async function measurePlan(size: number, cfg: Config, names: BenchNames, outline: Outline, serverReady: boolean) {
   const g = generatePlan(size, SEED, names.pool);
-  // One untimed analysis gives the plan (for counts and LSP edit points) and the problems.
-  const checked = analyse(g.text, names.registry);
-  const plan = checked.plan;
-  // Only its count is kept: a whole plan held through the timed runs would be the bench's own
-  // weight on every collection (~35 MB at 50k), not the analysis's.
+  // Only counts are kept through the timed runs: a whole plan held meanwhile would be the bench's own
+  // weight on every collection (~8 MB at 10k, ~42 MB at 50k), not the analysis's. The plan the later
+  // measurements need (edit points, LSP positions) is made again after the timed runs.
+  const counted = planCounts(analyse(g.text, names.registry));
   const parsedMarkdownTasks = parsePlan(g.markdown).tasks.length;
   const reps = cfg.reps(size);
   let peerSymbols = 0;
@@ -270,25 +276,24 @@ async function measurePlan(size: number, cfg: Config, names: BenchNames, outline
   const analysisMarkdown = median(analysisMarkdownRuns.wall);
   const peer = median(peerRuns.wall);
   const floor = median(runs.floor.wall);
+  const plan = parsePlan(g.text);
   const edits = timeEdits(g.text, plan, names, cfg.edits);
   // A wrong answer is an error, not a timing: the bench fails on it, --quick (in npm test) included.
   if (!edits.same) throw new Error(`the ${size}-task plan analysed after keystrokes differs from a fresh analysis of the same text`);
-  const problems: Record<string, number> = {};
-  for (const p of checked.problems) problems[p.code] = (problems[p.code] ?? 0) + 1;
   const lsp = serverReady ? await measureLsp(g, plan, cfg) : null;
   const pull = serverReady ? await measurePull(g, plan, cfg) : null;
   return {
     tasks: g.tasks,
     chars: g.text.length,
-    lines: plan.lines.lineCount,
+    lines: counted.lines,
     sections: g.sections,
     subsections: g.subsections,
-    parsedTasks: plan.tasks.length,
-    parsedSections: plan.sections.length,
-    parsedSubsections: plan.subsections.length,
+    parsedTasks: counted.tasks,
+    parsedSections: counted.sections,
+    parsedSubsections: counted.subsections,
     parsedMarkdownTasks,
     generatedDefects: g.defects,
-    problems,
+    problems: counted.problems,
     reps,
     analysisMs: round(analysis),
     analysisMarkdownMs: round(analysisMarkdown),
