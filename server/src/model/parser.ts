@@ -147,6 +147,18 @@ const NO_INTS = new Int32Array(0);
 const EDITED_LINE = new LineTable(1);
 /** The stray brackets of the task being read (readTask copies them out): one list for every task. */
 const STRAY: RawBracket[] = [];
+/** The time limits of the task being read (readTask copies them out): one list for every task, as STRAY is. */
+const TASK_DEADLINES: RawDeadline[] = [];
+
+/** A task's time limits, offsets relative to `base`, in a list of their own. */
+function relativeDeadlines(ds: readonly RawDeadline[], base: number): RawDeadline[] {
+  return ds.map((d) => ({ text: ownCopy(d.text), start: d.start - base, end: d.end - base }));
+}
+
+/** A task's stray brackets, offsets relative to `base`, in a list of their own. */
+function relativeBrackets(bs: readonly RawBracket[], base: number): RawBracket[] {
+  return bs.map((b) => ({ char: b.char, kind: b.kind, start: b.start - base }));
+}
 
 /** What /[\s。．.；;*_]/ matches: what may end a line after its clause. */
 function endsLine(c: number): boolean {
@@ -1040,7 +1052,9 @@ class PlanParser {
     let clause: RawClause | null = null;
     let content: ClauseContent | null = null;
     let bodyEnd = textEnd;
-    const deadlines: RawDeadline[] = [];
+    // Most tasks have no time limit: one list serves every task and is copied out when it holds some.
+    const deadlines = TASK_DEADLINES;
+    if (deadlines.length > 0) deadlines.length = 0;
 
     if (labelEntries.length > 0 && labelEntries.some((l) => l.kind === 'lead' || l.kind === 'participant')) {
       content = parseLabels(t, labelEntries, this.conventionOn);
@@ -1065,9 +1079,9 @@ class PlanParser {
     if (content) for (const d of content.deadlines) deadlines.push(d);
     if (deadlines.length > 1) deadlines.sort(byStart);
     while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */)) bodyEnd--;
-    const rel = (o: number) => o - base;
-    // The clause reader made these records for this task alone (a bracket belongs to one task and is
-    // read once per parse), so they are moved to task-relative offsets in place rather than copied.
+    // Offsets relative to `base` are written out: no closure made per task. The clause reader made
+    // these records for this task alone (a bracket belongs to one task and is read once per parse),
+    // so they are moved to task-relative offsets in place rather than copied.
     // The list is the clause's own, made at its exact length (clause.ts contentOf).
     const mentions = content && content.mentions.length > 0 ? content.mentions : NONE;
     for (const m of mentions) {
@@ -1085,14 +1099,14 @@ class PlanParser {
       numberStart: table.numeralStarts[first],
       numberEnd: table.numeralEnds[first],
       bodyStart: table.bodyStarts[first],
-      end: rel(taskEnd),
+      end: taskEnd - base,
       clause,
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
       // Empty lists are one shared array: most tasks have no time limit and no stray bracket.
-      deadlines: deadlines.length ? deadlines.map((d) => ({ text: ownCopy(d.text), start: rel(d.start), end: rel(d.end) })) : NONE,
+      deadlines: deadlines.length ? relativeDeadlines(deadlines, base) : NONE,
       mentions,
-      bodyEnd: rel(bodyEnd),
-      brackets: brackets.length ? brackets.map((b) => ({ char: b.char, kind: b.kind, start: rel(b.start) })) : NONE,
+      bodyEnd: bodyEnd - base,
+      brackets: brackets.length ? relativeBrackets(brackets, base) : NONE,
       judged: undefined,
       outlined: undefined,
     };
