@@ -122,7 +122,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(DocxTextRequest, (p, token) => runSafe(log, 'docxText', p.uri, token, { error: '' }, () => readWordFile(p.uri, session?.locale ?? 'zh-cn')));
   connection.onRequest(StatusRequest, onUri('status', null, (d) => ({
     tasks: d.plan.tasks.length,
-    withoutLead: d.plan.tasks.filter((x) => !x.names.some((m) => m.role === 'lead')).length,
+    withoutLead: d.plan.tasks.filter((x) => !x.hasLead).length,
     errors: d.problems.filter((x) => x.severity === 'error').length,
     warnings: d.problems.filter((x) => x.severity === 'warning').length,
   })));

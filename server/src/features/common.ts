@@ -131,12 +131,12 @@ export function sameName(a: string, b: string): boolean {
 const tasksByKey = perPlan((plan): Map<string, number[]> => {
   const index = new Map<string, number[]>();
   for (const task of plan.tasks) {
-    for (const mention of task.names) {
-      const k = registryKey(mention.name);
+    task.forEachName((_role, name) => {
+      const k = registryKey(name);
       const list = index.get(k);
       if (!list) index.set(k, [task.index]);
       else if (list[list.length - 1] !== task.index) list.push(task.index);
-    }
+    });
   }
   return index;
 });

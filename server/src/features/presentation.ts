@@ -112,7 +112,7 @@ export function codeLenses(doc: PlanDocument): CodeLens[] {
     .sort((a, b) => a.span.start - b.span.start)
     .map((h) => {
       const tasks = h.tasks.length;
-      const withoutLead = h.tasks.filter((x) => !x.names.some((m) => m.role === 'lead')).length;
+      const withoutLead = h.tasks.filter((x) => !x.hasLead).length;
       const parts = [t('lens.tasks', locale, { count: tasks })];
       if (withoutLead > 0) parts.push(t('lens.noLead', locale, { count: withoutLead }));
       return { range: h.span.range, command: { title: parts.join(' · '), command: '' } };

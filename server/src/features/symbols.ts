@@ -81,10 +81,13 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
 /** The lead departments, each once, as the outline shows them beside the task. */
 function leadNames(task: Task): string {
   // From the names, not task.lead: an outline of a long plan should not build a span per name.
-  const lead = task.names.filter((m) => m.role === 'lead');
+  const lead: string[] = [];
+  task.forEachName((role, name) => {
+    if (role === 'lead') lead.push(name);
+  });
   if (lead.length === 0) return '';
-  if (lead.length === 1) return lead[0].name;
-  return unique(lead.map((m) => m.name)).join('、');
+  if (lead.length === 1) return lead[0];
+  return unique(lead).join('、');
 }
 
 function headingName(h: Section | Subsection): string {

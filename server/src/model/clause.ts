@@ -35,17 +35,8 @@ import {
   byFirstCode,
   type LabelKind,
 } from './lexicon';
+import { blockWithRoom, NO_MENTIONS, roleCode, type Mentions } from './mentions';
 import type { Role } from './types';
-
-/** A name found in the clause, before it becomes a Mention (the parser adds spans). */
-export interface RawMention {
-  role: Role;
-  written: string;
-  name: string;
-  start: number;
-  end: number;
-  via: string | null;
-}
 
 export interface RawDeadline {
   text: string;
@@ -54,7 +45,8 @@ export interface RawDeadline {
 }
 
 export interface ClauseContent {
-  mentions: RawMention[];
+  /** The names found, in order (document offsets until the parser makes them relative to the task). */
+  mentions: Mentions;
   deadlines: RawDeadline[];
   persons: string[];
   explicitLead: boolean;
@@ -290,13 +282,33 @@ const NAME_FACTS = new SpanCache((written: string): NameFacts => {
 });
 
 /**
- * The mentions of the clause being read, in order: written by index, then copied to the clause at
- * their exact number (contentOf). A list grown by push kept room for 16 where a clause names 3 or 4.
+ * The mentions of the clause being read, in order, as columns written by index: contentOf() copies
+ * them to a mention block at their exact number (no record per name, no list per clause).
  */
-const MENTIONS: RawMention[] = [];
+let M_START = new Int32Array(64);
+let M_END = new Int32Array(64);
+let M_ROLE = new Uint8Array(64);
+const M_NAME: string[] = [];
+const M_WRITTEN: string[] = [];
+const M_VIA: (string | null)[] = [];
 let MENTION_COUNT = 0;
 
-/** A clause's content, its mentions gathered into MENTIONS until contentOf(). */
+function addMention(role: number, written: string, name: string, start: number, end: number, via: string | null): void {
+  const k = MENTION_COUNT++;
+  if (k === M_START.length) {
+    M_START = doubled(M_START);
+    M_END = doubled(M_END);
+    M_ROLE = doubled(M_ROLE);
+  }
+  M_START[k] = start;
+  M_END[k] = end;
+  M_ROLE[k] = role;
+  M_NAME[k] = name;
+  M_WRITTEN[k] = written;
+  M_VIA[k] = via;
+}
+
+/** A clause's content, its mentions gathered into the M_ columns until contentOf(). */
 function newContent(): ClauseContent {
   MENTION_COUNT = 0;
   // Most clauses name no person and hold no time limit: those lists are made when one is added.
@@ -304,10 +316,23 @@ function newContent(): ClauseContent {
 }
 
 function contentOf(out: ClauseContent): ClauseContent {
-  if (MENTION_COUNT > 0) out.mentions = MENTIONS.slice(0, MENTION_COUNT);
+  const n = MENTION_COUNT;
+  if (n === 0) return out;
+  const block = blockWithRoom(n);
+  const first = block.count;
+  // A loop, not set(subarray()): a view made per column per clause was 2.7 MB per 10k-task parse.
+  for (let k = 0; k < n; k++) {
+    block.starts[first + k] = M_START[k];
+    block.ends[first + k] = M_END[k];
+    block.roles[first + k] = M_ROLE[k];
+    block.names[first + k] = M_NAME[k];
+    block.written[first + k] = M_WRITTEN[k];
+    block.via[first + k] = M_VIA[k];
+  }
+  block.count = first + n;
+  out.mentions = { block, first, count: n };
   return out;
 }
-const NO_MENTIONS: RawMention[] = [];
 const NO_PERSONS: string[] = [];
 
 function addPerson(out: ClauseContent, name: string): void {
@@ -320,9 +345,9 @@ function addDeadline(out: ClauseContent, d: RawDeadline): void {
   out.deadlines.push(d);
 }
 
-/** Facts and mention records of the list being normalised (one pair of arrays for all lists). */
+/** Facts and names of the list being normalised (one pair of arrays for all lists). */
 const FACTS: NameFacts[] = [];
-const NAMES: RawMention[] = [];
+const NAMES: string[] = [];
 
 /**
  * Expands shared suffixes and prefixes within one list, and adds its names to the clause's
@@ -330,45 +355,43 @@ const NAMES: RawMention[] = [];
  * the version it was read from.
  */
 function collectNames(text: string, from: number, to: number, role: Role, via: string | null, out: ClauseContent): void {
-  // Each name's record is the mention it becomes: no intermediate record per name, no array per list.
   // The two scratch arrays are written by index up to `count`, never emptied: setting an array's
   // length to 0 drops its storage, and the next push allocated it again (~10 MB per 10k tasks).
   const names = NAMES;
   const count = to - from;
   for (let k = 0; k < count; k++) {
-    const start = ITEM_START[from + k];
-    const end = ITEM_END[from + k];
-    const f = NAME_FACTS.get(text, start, end, ITEM_HASH[from + k]);
+    const f = NAME_FACTS.get(text, ITEM_START[from + k], ITEM_END[from + k], ITEM_HASH[from + k]);
     FACTS[k] = f;
-    names[k] = { role, written: f.written, name: f.name, start, end, via };
+    names[k] = f.name;
   }
   // Shared suffix: a run of bare places takes the suffix of the name that ends the run.
   for (let k = 0; k < count; k++) {
     if (!FACTS[k].bare) continue;
     let j = k;
     while (j < count && FACTS[j].bare) j++;
-    const m = j < count ? SHARED_SUFFIX_RE.exec(names[j].name) : null;
-    if (m) for (let x = k; x < j; x++) names[x].name = ownCopy(names[x].name + m[2]);
+    const m = j < count ? SHARED_SUFFIX_RE.exec(names[j]) : null;
+    if (m) for (let x = k; x < j; x++) names[x] = ownCopy(names[x] + m[2]);
     k = j;
   }
   // Shared prefix: 省商务厅、财政厅 → 省财政厅.
   let prefix: string | null = null;
   for (let k = 0; k < count; k++) {
     const n = names[k];
-    const p = levelPrefix(n.name);
+    const p = levelPrefix(n);
     if (p) prefix = p;
-    else if (prefix && lacksLevelPrefix(n.name)) n.name = ownCopy(prefix + n.name);
+    else if (prefix && lacksLevelPrefix(n)) names[k] = ownCopy(prefix + n);
     else prefix = null;
   }
+  const code = roleCode(role);
   for (let k = 0; k < count; k++) {
-    const n = names[k];
-    if (!n.name) continue;
+    const name = names[k];
+    if (!name) continue;
     // A name left as written has its facts; one given a shared suffix or prefix is looked at anew.
-    if (n.name === FACTS[k].name ? FACTS[k].person : looksLikePerson(n.name)) {
-      addPerson(out, n.name);
+    if (name === FACTS[k].name ? FACTS[k].person : looksLikePerson(name)) {
+      addPerson(out, name);
       continue;
     }
-    MENTIONS[MENTION_COUNT++] = n;
+    addMention(code, FACTS[k].written, name, ITEM_START[from + k], ITEM_END[from + k], via);
   }
 }
 

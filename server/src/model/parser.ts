@@ -13,8 +13,8 @@ import {
   type ClauseContent,
   type LabelEntry,
   type RawDeadline,
-  type RawMention,
 } from './clause';
+import { NO_MENTIONS, ROLE_LEAD, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, doubled, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { isWhite, LineIndex, TextSpan } from './text';
@@ -214,7 +214,8 @@ export interface TaskReading {
   readonly end: number;
   readonly clause: RawClause | null;
   readonly deadlines: readonly RawDeadline[];
-  readonly mentions: readonly RawMention[];
+  /** The names the clause gives, in order, offsets relative to the task (model/mentions.ts). */
+  readonly mentions: Mentions;
   readonly bodyEnd: number;
   readonly brackets: readonly RawBracket[];
   /**
@@ -1079,15 +1080,15 @@ class PlanParser {
     if (content) for (const d of content.deadlines) deadlines.push(d);
     if (deadlines.length > 1) deadlines.sort(byStart);
     while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */)) bodyEnd--;
-    // Offsets relative to `base` are written out: no closure made per task. The clause reader made
-    // these records for this task alone (a bracket belongs to one task and is read once per parse),
-    // so they are moved to task-relative offsets in place rather than copied.
-    // The list is the clause's own, made at its exact length (clause.ts contentOf).
-    const mentions = content && content.mentions.length > 0 ? content.mentions : NONE;
-    for (const m of mentions) {
-      // Names are already the plan's own strings (clause.ts, NAME_FACTS and collectNames).
-      m.start -= base;
-      m.end -= base;
+    // Offsets relative to `base` are written out: no closure made per task. The clause reader wrote
+    // these mentions for this task alone (a bracket belongs to one task and is read once per parse),
+    // so they are moved to task-relative offsets in place rather than copied. Their names are
+    // already the plan's own strings (clause.ts, NAME_FACTS and collectNames).
+    const mentions = content && content.mentions.count > 0 ? content.mentions : NO_MENTIONS;
+    const { block, first: m0, count: mn } = mentions;
+    for (let k = m0; k < m0 + mn; k++) {
+      block.starts[k] -= base;
+      block.ends[k] -= base;
     }
     return {
       // A short slice (digits) is a copy in V8, not a view of the text.
@@ -1425,10 +1426,20 @@ export class PlanTask implements Task {
     return this.make().participants;
   }
   get names(): readonly TaskName[] {
-    return this.reading.mentions;
+    const { block, first, count } = this.reading.mentions;
+    const out: TaskName[] = [];
+    for (let k = first; k < first + count; k++) out.push({ role: roleOfCode(block.roles[k]), name: block.names[k] });
+    return out;
+  }
+  get hasLead(): boolean {
+    const { block, first, count } = this.reading.mentions;
+    for (let k = first; k < first + count; k++) if (block.roles[k] === ROLE_LEAD) return true;
+    return false;
   }
   forEachName(fn: (role: Role, name: string, start: number, end: number, written: string) => void): void {
-    for (const m of this.reading.mentions) fn(m.role, m.name, this.base + m.start, this.base + m.end, m.written);
+    const { block, first, count } = this.reading.mentions;
+    const base = this.base;
+    for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.written[k]);
   }
   forEachDeadline(fn: (start: number, end: number) => void): void {
     for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);
@@ -1457,10 +1468,12 @@ export class PlanTask implements Task {
     const mentions: Mention[] = [];
     const lead: Mention[] = [];
     const participants: Mention[] = [];
-    for (const m of r.mentions) {
-      const mention: Mention = { role: m.role, written: m.written, name: m.name, via: m.via, span: span(m.start, m.end) };
+    const { block, first, count } = r.mentions;
+    for (let k = first; k < first + count; k++) {
+      const role = roleOfCode(block.roles[k]);
+      const mention: Mention = { role, written: block.written[k], name: block.names[k], via: block.via[k], span: span(block.starts[k], block.ends[k]) };
       mentions.push(mention);
-      (m.role === 'lead' ? lead : participants).push(mention);
+      (role === 'lead' ? lead : participants).push(mention);
     }
     return (this.made = { clause, deadlines, mentions, lead, participants });
   }

@@ -116,6 +116,8 @@ export interface Task {
    * read these: they cost nothing, where `mentions` builds a span per name of the task.
    */
   readonly names: readonly TaskName[];
+  /** Whether the clause names a lead, building no objects. */
+  readonly hasLead: boolean;
   /** Each mention's role, name, document offsets and the text as written, in order, building no objects. */
   forEachName(fn: (role: Role, name: string, start: number, end: number, written: string) => void): void;
   /** Each time limit's document offsets, in order, building no objects. */

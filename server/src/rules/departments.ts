@@ -70,8 +70,9 @@ function verdictFor(registry: Registry, locale: Locale, name: string): Verdict |
  */
 export const departments: TaskRule = (ctx) => {
   const { registry, locale } = ctx;
-  for (const m of ctx.reading.mentions) {
-    const v = judge(registry, locale, m.name);
-    if (v) ctx.report(v.code, m.start, m.end, v.message, { data: v.data });
+  const { block, first, count } = ctx.reading.mentions;
+  for (let k = first; k < first + count; k++) {
+    const v = judge(registry, locale, block.names[k]);
+    if (v) ctx.report(v.code, block.starts[k], block.ends[k], v.message, { data: v.data });
   }
 };

@@ -80,7 +80,7 @@ class Judge implements TaskRuleContext, JudgedIn {
   reading!: TaskReading;
   /**
    * Keyed once per task for every rule (one scratch array): the pairwise rules compared keys ~25
-   * times a task. Only the first reading.mentions.length entries are this task's.
+   * times a task. Only the first reading.mentions.count entries are this task's.
    */
   readonly keys: string[] = [];
   private findings: Finding[] | null = null;
@@ -99,8 +99,8 @@ class Judge implements TaskRuleContext, JudgedIn {
     // Written by index, never emptied (emptying an array drops its storage, and the pushes that
     // followed allocated it again for every task).
     const keys = this.keys;
-    const mentions = reading.mentions;
-    for (let k = 0; k < mentions.length; k++) keys[k] = registryKey(mentions[k].name);
+    const { block, first, count } = reading.mentions;
+    for (let k = 0; k < count; k++) keys[k] = registryKey(block.names[first + k]);
     for (const rule of TASK_RULES) rule(this);
     // Kept as long as the reading: a copy of exactly its length, not the pushed list with its spare room.
     const pushed = this.findings as Finding[] | null;

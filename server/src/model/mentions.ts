@@ -1,0 +1,74 @@
+/**
+ * The departments a task's clause names, kept as columns rather than a record per name.
+ *
+ * A long plan names tens of thousands of departments, and every reading outlives the parse that
+ * made it (TaskCache). As one record per name (and a list per task) they were over half of what a
+ * parsed plan held (10k-task bench plan: 3.3 of 6.3 MB), and every one of them was copied by the
+ * young-generation collector before it was promoted. Here the mentions of many tasks share one
+ * block: offsets and roles in typed arrays (outside the collected heap), names in three flat lists.
+ * A reading holds its block, where its mentions start and how many there are (Mentions).
+ */
+import type { Role } from './types';
+
+/** Roles as stored: ROLE_LEAD or ROLE_PARTICIPANT. */
+export const ROLE_LEAD = 1;
+export const ROLE_PARTICIPANT = 0;
+
+export function roleCode(role: Role): number {
+  return role === 'lead' ? ROLE_LEAD : ROLE_PARTICIPANT;
+}
+
+export function roleOfCode(code: number): Role {
+  return code === ROLE_LEAD ? 'lead' : 'participant';
+}
+
+/** Mentions of many tasks, written once (their offsets moved once, by the reading that owns them), then only read. */
+export class MentionBlock {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly roles: Uint8Array;
+  /** The normalised name (shared prefix or suffix expanded): what the registry is asked. */
+  readonly names: string[];
+  /** The text as written. */
+  readonly written: string[];
+  /** The verb or label that gave the role, if any. */
+  readonly via: (string | null)[];
+  /** Entries in use. */
+  count = 0;
+
+  constructor(readonly capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.roles = new Uint8Array(capacity);
+    // Filled, so each list is one packed array of its final length from the start.
+    this.names = new Array<string>(capacity).fill('');
+    this.written = new Array<string>(capacity).fill('');
+    this.via = new Array<string | null>(capacity).fill(null);
+  }
+}
+
+/** A task's (or a clause's) mentions: entries [first, first + count) of `block`. */
+export interface Mentions {
+  readonly block: MentionBlock;
+  readonly first: number;
+  readonly count: number;
+}
+
+/** Mentions per block: ~33 KB, the mentions of some 250 tasks (a reading pins at most its one block). */
+const BLOCK_SIZE = 1024;
+
+export const EMPTY_BLOCK = new MentionBlock(0);
+export const NO_MENTIONS: Mentions = { block: EMPTY_BLOCK, first: 0, count: 0 };
+
+/**
+ * The block new mentions are written to, shared by every parse: a keystroke reads one task again,
+ * and its few mentions go after the last ones written rather than into a block of their own. A
+ * block lives as long as a reading that points into it.
+ */
+let current = new MentionBlock(BLOCK_SIZE);
+
+/** A block with room for `n` more entries after its `count` (the current one, or a new one). */
+export function blockWithRoom(n: number): MentionBlock {
+  if (current.count + n > current.capacity) current = new MentionBlock(Math.max(BLOCK_SIZE, n));
+  return current;
+}
