@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { analyse } from '../../server/src/analysis';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { madeTaskCount, parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
+import { checkPlan } from '../../server/src/rules';
 import { LineIndex } from '../../server/src/model/text';
 import type { Plan, Section, Subsection } from '../../server/src/model/types';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
@@ -295,6 +296,27 @@ describe('incremental re-analysis', () => {
     assert.equal(madeTaskCount(last.plan), fresh.plan.tasks.length);
     assert.deepEqual(snapshot(last.plan), snapshot(fresh.plan));
     assert.deepEqual(problemsOf(last), problemsOf(fresh));
+  });
+
+  it('checks a freshly parsed plan from its task columns, making no task, and finds what it finds with the tasks made', () => {
+    // A gap, a duplicate number, a missing separator and sections out of order: the plan rules' work.
+    const text = '一、总体要求\n1.加强规划指导。（省科技厅牵头）\n3.推进重大项目。（省财政厅牵头）\n3.强化财税政策。（省财政厅牵头）\n三、保障措施\n1、完善机制。（省科技厅牵头）\n2 加大投入。（省财政厅牵头）\n';
+    const columns = analyse(text, registry);
+    assert.equal(madeTaskCount(columns.plan), 0, 'the rules made no task');
+    const made = parsePlan(text);
+    assert.equal(made.tasks.length, 5);
+    const withTasks = { plan: made, problems: checkPlan(made, registry) };
+    assert.deepEqual(problemsOf(columns), problemsOf(withTasks));
+    assert.deepEqual(
+      columns.problems.map((p) => [p.code, text.slice(p.span.start, p.span.end), p.related?.map((r) => text.slice(r.span.start, r.span.end))]),
+      [
+        ['numbering-gap', '3', undefined],
+        ['duplicate-number', '3', ['3']],
+        ['section-order', '三', undefined],
+        ['missing-separator', '2', undefined],
+      ],
+    );
+    assert.equal(columns.problems[1].related?.[0].span.start, text.indexOf('3.推进'));
   });
 
   it('reads cross-references again on the edited line only, and moves the others, as a fresh parse finds them', () => {

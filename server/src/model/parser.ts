@@ -512,6 +512,22 @@ export function spannedTaskCount(plan: Plan): number {
   return n;
 }
 
+/**
+ * A plan made by parsePlan as its task columns, its headings (their task lists are filled only once
+ * the tasks are made) and its lines: what the rules read, making no task (a task is an object per
+ * task, kept as long as the plan; 1.1 MB at 10k tasks, made for nothing when only problems are asked).
+ */
+export function planColumns(plan: Plan): { readonly cols: TaskColumns; readonly headings: ParsedPlan['headings']; readonly lines: LineIndex } {
+  if (!(plan instanceof ParsedPlan)) throw new Error('planColumns needs a plan made by parsePlan');
+  return plan;
+}
+
+/** The span of task k's number, from the columns (as PlanTask.numberSpan). */
+export function numberSpanOf(cols: TaskColumns, k: number, lines: LineIndex): Span {
+  const r = cols.readings[k];
+  return new TextSpan(cols.bases[k] + r.numberStart, cols.bases[k] + r.numberEnd, lines);
+}
+
 /** Task k of a plan made by parsePlan, without making the plan's other tasks if they are not made yet. */
 export function planTask(plan: Plan, k: number): PlanTask {
   if (plan instanceof ParsedPlan) return plan.task(k);

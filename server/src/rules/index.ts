@@ -1,5 +1,5 @@
 import type { Locale } from '../messages';
-import { PlanTask, planTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
+import { planColumns, planTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
 import type { Plan } from '../model/types';
 import { registryKey, type Registry } from '../registry/registry';
@@ -135,9 +135,8 @@ interface Checked extends JudgedIn {
 }
 const checked = new WeakMap<Plan, Checked>();
 
-/** A task's findings as problems of this version, where the task now starts. */
-function emit(task: PlanTask, findings: readonly Finding[], lines: Plan['lines'], out: Problem[], from: number[]): void {
-  const { base } = task;
+/** The findings of task `index`, which starts at `base`, as problems of this version. */
+function emit(index: number, base: number, findings: readonly Finding[], lines: Plan['lines'], out: Problem[], from: number[]): void {
   for (const f of findings) {
     out.push({
       code: f.code,
@@ -145,10 +144,10 @@ function emit(task: PlanTask, findings: readonly Finding[], lines: Plan['lines']
       span: new TextSpan(base + f.start, base + f.end, lines),
       message: f.message,
       related: f.related?.map((r) => ({ span: new TextSpan(base + r.start, base + r.end, lines), message: r.message })),
-      task: f.ofTask ? task.index : undefined,
+      task: f.ofTask ? index : undefined,
       data: f.data,
     });
-    from.push(task.index);
+    from.push(index);
   }
 }
 
@@ -189,7 +188,7 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
     // The edited task alone: the others' problems are moved, and their tasks need not be made.
     const edited = shape.task >= 0 ? planTask(plan, shape.task) : null;
     const fresh = () => {
-      if (edited) emit(edited, judge.findingsOf(edited.reading), lines, taskProblems, from);
+      if (edited) emit(edited.index, edited.base, judge.findingsOf(edited.reading), lines, taskProblems, from);
     };
     const before = (o: number) => o;
     const after = (o: number) => o + shape.delta;
@@ -212,11 +211,10 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
     }
     if (!done) fresh();
   } else {
-    for (const task of plan.tasks) {
-      // The task rules judge readings, which only a plan made by parsePlan carries.
-      if (!(task instanceof PlanTask)) throw new Error('checkPlan needs a plan made by parsePlan');
-      emit(task, judge.findingsOf(task.reading), lines, taskProblems, from);
-    }
+    // The task rules judge readings, which only a plan made by parsePlan carries; read from its
+    // columns, no task is made.
+    const { cols } = planColumns(plan);
+    for (let k = 0; k < cols.count; k++) emit(k, cols.bases[k], judge.findingsOf(cols.readings[k]), lines, taskProblems, from);
   }
   let planProblems: Problem[];
   if (shape && carried && !carried.planProblems.some((p) => touches(p, shape))) {

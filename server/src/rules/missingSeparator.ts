@@ -1,18 +1,21 @@
 import { t } from '../messages';
+import { numberSpanOf, planColumns } from '../model/parser';
 import type { Plan } from '../model/types';
 import type { Rule } from './types';
 
 /** The separator most tasks of the plan use, so a fix matches the document's style. */
 export function dominantSeparator(plan: Plan): string {
+  const { cols } = planColumns(plan);
   // A plan uses two or three separators: a short list counts them without a map lookup per task.
   const seps: string[] = [];
   const counts: number[] = [];
-  for (const task of plan.tasks) {
-    if (!task.separator || task.style !== 'arabic') continue;
-    const k = seps.indexOf(task.separator);
+  for (let i = 0; i < cols.count; i++) {
+    const r = cols.readings[i];
+    if (!r.separator || r.style !== 'arabic') continue;
+    const k = seps.indexOf(r.separator);
     if (k >= 0) counts[k]++;
     else {
-      seps.push(task.separator);
+      seps.push(r.separator);
       counts.push(1);
     }
   }
@@ -22,13 +25,15 @@ export function dominantSeparator(plan: Plan): string {
   return best;
 }
 
-/** "3 着力抓好…": a task number followed by a space or directly by text. */
+/** "3 着力抓好…": a task number followed by a space or directly by text (read from the task columns). */
 export const missingSeparator: Rule = (ctx) => {
   const separator = dominantSeparator(ctx.plan);
-  for (const task of ctx.plan.tasks) {
-    if (task.separator !== null || task.style !== 'arabic') continue;
-    ctx.report('missing-separator', task.numberSpan, t('missing-separator', ctx.locale, { task: task.number, separator }), {
-      task: task.index,
+  const { cols, lines } = planColumns(ctx.plan);
+  for (let k = 0; k < cols.count; k++) {
+    const r = cols.readings[k];
+    if (r.separator !== null || r.style !== 'arabic') continue;
+    ctx.report('missing-separator', numberSpanOf(cols, k, lines), t('missing-separator', ctx.locale, { task: r.number, separator }), {
+      task: k,
       data: { separator },
     });
   }

@@ -1,32 +1,33 @@
 import { t } from '../messages';
-import type { Task } from '../model/types';
+import { numberSpanOf, planColumns } from '../model/parser';
 import type { Rule } from './types';
 
 /**
  * numbering-gap and duplicate-number: numbering continues from the previous task; a restart at 1
- * is allowed only right after a section or sub-section heading.
+ * is allowed only right after a section or sub-section heading. Read from the task columns: no
+ * task is made for it.
  */
 export const numbering: Rule = (ctx) => {
-  const used = new NumberSet(ctx.plan.tasks);
-  let prev: Task | null = null;
-  for (const task of ctx.plan.tasks) {
-    if (task.restarted) used.clear();
+  const { cols, lines } = planColumns(ctx.plan);
+  const used = new NumberSet();
+  for (let k = 0; k < cols.count; k++) {
+    const r = cols.readings[k];
+    if (cols.restarted[k] === 1) used.clear();
     else {
-      const expected = prev ? prev.value + 1 : 1;
-      if (task.value !== expected) {
-        const earlier = used.get(task.value);
-        if (earlier) {
-          ctx.report('duplicate-number', task.numberSpan, t('duplicate-number', ctx.locale, { found: task.number, expected }), {
-            task: task.index,
-            related: [{ span: earlier.numberSpan, message: t('duplicate-number.related', ctx.locale, { found: task.number }) }],
+      const expected = k > 0 ? cols.readings[k - 1].value + 1 : 1;
+      if (r.value !== expected) {
+        const earlier = used.get(r.value);
+        if (earlier >= 0) {
+          ctx.report('duplicate-number', numberSpanOf(cols, k, lines), t('duplicate-number', ctx.locale, { found: r.number, expected }), {
+            task: k,
+            related: [{ span: numberSpanOf(cols, earlier, lines), message: t('duplicate-number.related', ctx.locale, { found: r.number }) }],
           });
         } else {
-          ctx.report('numbering-gap', task.numberSpan, t('numbering-gap', ctx.locale, { found: task.number, expected }), { task: task.index });
+          ctx.report('numbering-gap', numberSpanOf(cols, k, lines), t('numbering-gap', ctx.locale, { found: r.number, expected }), { task: k });
         }
       }
     }
-    if (!used.has(task.value)) used.set(task.value, task);
-    prev = task;
+    if (!used.has(r.value)) used.set(r.value, k);
   }
 };
 
@@ -41,7 +42,7 @@ class NumberSet {
   private static owner = new Int32Array(100_000);
   private static generation = 0;
 
-  constructor(private readonly tasks: readonly Task[]) {
+  constructor() {
     this.clear();
   }
 
@@ -56,13 +57,14 @@ class NumberSet {
     return value >= 0 && value < NumberSet.stamp.length && NumberSet.stamp[value] === NumberSet.generation;
   }
 
-  get(value: number): Task | undefined {
-    return this.has(value) ? this.tasks[NumberSet.owner[value]] : undefined;
+  /** The index of the first task of this number since the last restart, or -1. */
+  get(value: number): number {
+    return this.has(value) ? NumberSet.owner[value] : -1;
   }
 
-  set(value: number, task: Task): void {
+  set(value: number, task: number): void {
     if (value < 0 || value >= NumberSet.stamp.length) return;
     NumberSet.stamp[value] = NumberSet.generation;
-    NumberSet.owner[value] = task.index;
+    NumberSet.owner[value] = task;
   }
 }

@@ -1,5 +1,6 @@
 import { chineseNumeral } from '../model/lexicon';
 import { t } from '../messages';
+import { planColumns } from '../model/parser';
 import type { Heading } from '../model/types';
 import type { Rule } from './types';
 
@@ -18,7 +19,9 @@ export const sectionOrder: Rule = (ctx) => {
       expected = h.value + 1;
     }
   };
-  check(ctx.plan.sections);
-  for (const s of ctx.plan.sections) check(s.subsections);
-  check(ctx.plan.subsections.filter((s) => !s.section));
+  // The headings as parsed: plan.sections would make every task first, to fill the headings' lists.
+  const { sections, subsections } = planColumns(ctx.plan).headings;
+  check(sections);
+  for (const s of sections) check(s.subsections);
+  check(subsections.filter((s) => !s.section));
 };
