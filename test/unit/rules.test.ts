@@ -95,6 +95,18 @@ describe('rules', () => {
     assert.equal(p.span.start, text.lastIndexOf('省商务厅'));
   });
 
+  it('compares names as the registry does: bracket width and spaces aside, and after a shared prefix is given', () => {
+    const dup = '1.任务。（省财政厅牵头，各县(市、区)政府、各县（市、区） 政府参加）';
+    const [d] = problems(dup, 'duplicate-department');
+    assert.equal(cover(dup, d), '各县（市、区） 政府');
+    assert.equal(cover(dup, { span: d.related![0].span }), '各县(市、区)政府');
+    // 财政厅 takes the 省 of the name before it: it is the lead 省财政厅 again.
+    const shared = '1.任务。（省财政厅牵头，省商务厅、财政厅参加）';
+    const [p] = problems(shared, 'lead-also-participant');
+    assert.equal(cover(shared, p), '财政厅');
+    assert.equal(p.data?.name, '省财政厅');
+  });
+
   it('numbering-gap and duplicate-number: expected from the previous task, restarts only after headings', () => {
     const text = '一、甲\n1.a（省财政厅负责）\n2.b（省财政厅负责）\n2.c（省财政厅负责）\n3.d（省财政厅负责）\n5.e（省财政厅负责）\n二、乙\n1.f（省财政厅负责）\n1.g（省财政厅负责）\n';
     const ps = problems(text).filter((p) => p.code === 'numbering-gap' || p.code === 'duplicate-number');

@@ -33,6 +33,7 @@ import {
   CH_VERB_FIRST,
   CH_LABEL_FIRST,
   byFirstCode,
+  registryKey,
   type LabelKind,
 } from './lexicon';
 import { blockWithRoom, NO_MENTIONS, roleCode, type Mentions } from './mentions';
@@ -274,11 +275,13 @@ interface NameFacts {
   readonly person: boolean;
   /** Whether the name as written (cleaned, nameplate kept) reads as a unit: namesUnits(). */
   readonly unit: boolean;
+  /** registryKey(name). */
+  readonly key: string;
 }
 const NAME_FACTS = new SpanCache((written: string): NameFacts => {
   const cleaned = cleanName(written);
   const name = ownCopy(dropNameplate(cleaned));
-  return { written, name, bare: isBarePlace(name), person: looksLikePerson(name), unit: looksLikeUnit(cleaned) };
+  return { written, name, bare: isBarePlace(name), person: looksLikePerson(name), unit: looksLikeUnit(cleaned), key: registryKey(name) };
 });
 
 /**
@@ -289,11 +292,12 @@ let M_START = new Int32Array(64);
 let M_END = new Int32Array(64);
 let M_ROLE = new Uint8Array(64);
 const M_NAME: string[] = [];
+const M_KEY: string[] = [];
 const M_WRITTEN: string[] = [];
 const M_VIA: (string | null)[] = [];
 let MENTION_COUNT = 0;
 
-function addMention(role: number, written: string, name: string, start: number, end: number, via: string | null): void {
+function addMention(role: number, written: string, name: string, key: string, start: number, end: number, via: string | null): void {
   const k = MENTION_COUNT++;
   if (k === M_START.length) {
     M_START = doubled(M_START);
@@ -304,6 +308,7 @@ function addMention(role: number, written: string, name: string, start: number, 
   M_END[k] = end;
   M_ROLE[k] = role;
   M_NAME[k] = name;
+  M_KEY[k] = key;
   M_WRITTEN[k] = written;
   M_VIA[k] = via;
 }
@@ -326,6 +331,7 @@ function contentOf(out: ClauseContent): ClauseContent {
     block.ends[first + k] = M_END[k];
     block.roles[first + k] = M_ROLE[k];
     block.names[first + k] = M_NAME[k];
+    block.keys[first + k] = M_KEY[k];
     block.written[first + k] = M_WRITTEN[k];
     block.via[first + k] = M_VIA[k];
   }
@@ -391,7 +397,8 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
       addPerson(out, name);
       continue;
     }
-    addMention(code, FACTS[k].written, name, ITEM_START[from + k], ITEM_END[from + k], via);
+    const f = FACTS[k];
+    addMention(code, f.written, name, name === f.name ? f.key : registryKey(name), ITEM_START[from + k], ITEM_END[from + k], via);
   }
 }
 

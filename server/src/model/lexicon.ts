@@ -1,4 +1,5 @@
 /** Words and patterns of division-of-labour plans, kept in one place so parser and rules agree. */
+import { isWhite } from './text';
 
 /** Verbs that give a role to the names before them, longest first so 牵头负责 wins over 负责. */
 export const VERBS = [
@@ -82,6 +83,24 @@ export function memoize<T>(fn: (s: string) => T, limit = 50_000): (s: string) =>
     return v as T;
   };
 }
+
+/**
+ * Brackets and spaces do not distinguish names: 各县(市、区)政府 = 各县（市、区）政府. The registry
+ * compares names by this key, and so do the rules that find one body named twice in a task.
+ */
+export function registryKey(name: string): string {
+  // Most names have no space or half-width bracket: one look at each character answers them, with
+  // no cache lookup.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x28 /* ( */ || c === 0x29 /* ) */ || isWhite(c)) return normalisedKey(name);
+  }
+  return name;
+}
+
+const normalisedKey = memoize(function normalisedKey(name: string): string {
+  return name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+});
 
 /** A copy of `a` with twice the room: how the parser's scratch arrays grow. */
 export function doubled<A extends Int32Array | Uint8Array>(a: A): A {

@@ -29,6 +29,8 @@ export class MentionBlock {
   readonly roles: Uint8Array;
   /** The normalised name (shared prefix or suffix expanded): what the registry is asked. */
   readonly names: string[];
+  /** registryKey() of the name: what tells two names of one body apart (found once per spelling). */
+  readonly keys: string[];
   /** The text as written. */
   readonly written: string[];
   /** The verb or label that gave the role, if any. */
@@ -42,6 +44,7 @@ export class MentionBlock {
     this.roles = new Uint8Array(capacity);
     // Filled, so each list is one packed array of its final length from the start.
     this.names = new Array<string>(capacity).fill('');
+    this.keys = new Array<string>(capacity).fill('');
     this.written = new Array<string>(capacity).fill('');
     this.via = new Array<string | null>(capacity).fill(null);
   }

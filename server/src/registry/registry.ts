@@ -3,8 +3,8 @@
  * in institutional reforms. Layers (the default registry, then users' files) are merged in order;
  * a later layer's entry replaces an earlier one with the same name.
  */
-import { memoize } from '../model/lexicon';
-import { isWhite, LineIndex } from '../model/text';
+import { registryKey } from '../model/lexicon';
+import { LineIndex } from '../model/text';
 import { JsonSyntaxError, parseJsonWithLocations, type JsonNode } from './jsonLocations';
 
 export type DepartmentStatus = 'active' | 'renamed' | 'merged' | 'abolished';
@@ -59,20 +59,8 @@ export interface Lookup {
   readonly by: 'name' | 'alias';
 }
 
-/** Brackets and spaces do not distinguish names: 各县(市、区)政府 = 各县（市、区）政府. */
-export function registryKey(name: string): string {
-  // Most names have no space or half-width bracket: one look at each character answers them, with
-  // no cache lookup (every mention of a plan is keyed at least once per analysis).
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c === 0x28 /* ( */ || c === 0x29 /* ) */ || isWhite(c)) return normalisedKey(name);
-  }
-  return name;
-}
-
-const normalisedKey = memoize(function normalisedKey(name: string): string {
-  return name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-});
+// The model keys each mention as it reads it (model/clause.ts): the function lives there.
+export { registryKey };
 
 export class Registry {
   private readonly byKey = new Map<string, Lookup>();

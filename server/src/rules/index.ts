@@ -2,7 +2,7 @@ import type { Locale } from '../messages';
 import { planColumns, planTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
 import type { Plan } from '../model/types';
-import { registryKey, type Registry } from '../registry/registry';
+import type { Registry } from '../registry/registry';
 import { unbalancedBracket } from './brackets';
 import { departments } from './departments';
 import { duplicateDepartment } from './duplicateDepartment';
@@ -78,11 +78,6 @@ let NOTHING: Judged | undefined;
 /** Judges readings for one environment, with one context object for all tasks (this runs per task per parse). */
 class Judge implements TaskRuleContext, JudgedIn {
   reading!: TaskReading;
-  /**
-   * Keyed once per task for every rule (one scratch array): the pairwise rules compared keys ~25
-   * times a task. Only the first reading.mentions.count entries are this task's.
-   */
-  readonly keys: string[] = [];
   private findings: Finding[] | null = null;
 
   constructor(
@@ -96,11 +91,7 @@ class Judge implements TaskRuleContext, JudgedIn {
     if (hit && sameEnvironment(hit, this)) return hit.findings;
     this.reading = reading;
     this.findings = null;
-    // Written by index, never emptied (emptying an array drops its storage, and the pushes that
-    // followed allocated it again for every task).
-    const keys = this.keys;
-    const { block, first, count } = reading.mentions;
-    for (let k = 0; k < count; k++) keys[k] = registryKey(block.names[first + k]);
+    // Each mention's registry key was found as it was read (once per spelling): block.keys.
     for (const rule of TASK_RULES) rule(this);
     // Kept as long as the reading: a copy of exactly its length, not the pushed list with its spare room.
     const pushed = this.findings as Finding[] | null;

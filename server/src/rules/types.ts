@@ -77,11 +77,6 @@ export type Rule = (ctx: RuleContext) => void;
 export interface TaskRuleContext {
   /** Only the reading: findings are kept with it, so they may depend on nothing else of the task. */
   readonly reading: TaskReading;
-  /**
-   * registryKey() of each of the reading's mentions, in order: what tells two names of one body
-   * apart. Index it by mention; entries past the last mention are left from other tasks.
-   */
-  readonly keys: readonly string[];
   readonly registry: Registry;
   readonly locale: Locale;
   report(code: RuleCode, start: number, end: number, message: string, extra?: LocalExtra): void;
