@@ -584,16 +584,20 @@ function parseVerbal(text: string, start: number, end: number, convention: boole
 
 /**
  * What each character means to plainScan: 1 a character that can stand in a name and starts no
- * time limit, note, conjunction or surrounding word; 2 a separator of segments (，,；;); 3 the name
- * separator 、; 0 anything else (brackets, spaces, digits, quotes, colons, 。, line breaks, and the
- * characters of 和 及 与 以及 等 由 请, of time limits 年 月 季 前 长 持 逐 每 常, and of notes 第 下 除).
+ * time limit, note, conjunction or surrounding word; 5 such a character that starts a verb (so one
+ * look at one table answers both); 2 a separator of segments (，,；;); 3 the name separator 、; 0
+ * anything else (brackets, spaces, digits, quotes, colons, 。, line breaks, and the characters of
+ * 和 及 与 以及 等 由 请, of time limits 年 月 季 前 长 持 逐 每 常, and of notes 第 下 除).
  */
+const PLAIN_NAME = 1;
+const PLAIN_VERB_FIRST = 5;
 const PLAIN: Uint8Array = (() => {
   const table = new Uint8Array(65536);
-  for (let c = 0x4e00; c <= 0x9fff; c++) table[c] = 1;
+  for (let c = 0x4e00; c <= 0x9fff; c++) table[c] = PLAIN_NAME;
   for (const ch of '和及与以等由请年月季前长持逐每常第下除') table[ch.charCodeAt(0)] = 0;
   for (const ch of '，,；;') table[ch.charCodeAt(0)] = 2;
   table['、'.charCodeAt(0)] = 3;
+  for (let c = 0; c < 65536; c++) if (table[c] === PLAIN_NAME && VERB_FIRST_CODES.has(c)) table[c] = PLAIN_VERB_FIRST;
   return table;
 })();
 
@@ -620,8 +624,12 @@ function plainScan(text: string, start: number, end: number): boolean {
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 0x3b; /* ; ends the last segment */
     const kind = PLAIN[c];
-    if (kind === 1) {
-      const verb = VERB_FIRST_CODES.has(c) ? verbAt(text, i, end) : undefined;
+    if (kind === PLAIN_NAME) {
+      h = hashStep(h, c);
+      continue;
+    }
+    if (kind === PLAIN_VERB_FIRST) {
+      const verb = verbAt(text, i, end);
       if (verb === undefined) {
         h = hashStep(h, c);
         continue;
@@ -666,7 +674,7 @@ function closeName(text: string, a: number, i: number, h: number): boolean {
 }
 
 /** Verbs made only of plain characters (all but 参与). */
-const PLAIN_VERBS: ReadonlySet<string> = new Set(VERBS.filter((v) => [...v].every((ch) => PLAIN[ch.charCodeAt(0)] === 1)));
+const PLAIN_VERBS: ReadonlySet<string> = new Set(VERBS.filter((v) => [...v].every((ch) => PLAIN[ch.charCodeAt(0)] === PLAIN_NAME || PLAIN[ch.charCodeAt(0)] === PLAIN_VERB_FIRST)));
 
 /** The shortcut, for the tests: null where it does not answer. */
 export function plainCollect(text: string, start: number, end: number): Collected | null {
