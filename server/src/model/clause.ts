@@ -681,24 +681,33 @@ export function plainCollect(text: string, start: number, end: number): Collecte
   return plainScan(text, start, end) ? collected() : null;
 }
 
-/** Finds labels (牵头单位：…) in [start, end); each value runs to the next label. */
-export function findLabels(text: string, start: number, end: number): readonly LabelEntry[] {
+/**
+ * Finds labels (牵头单位：…) in [start, end); each value runs to the next label. With `out`, they are
+ * added to it (the labels of a task's several label lines, gathered in one list) and it is returned.
+ */
+export function findLabels(text: string, start: number, end: number, out?: LabelEntry[]): readonly LabelEntry[] {
   // Every label ends in a colon: most clauses have none, and then there is nothing to search.
   let colon = false;
   for (let i = start; i < end && !colon; i++) colon = (CHAR_CLASS[text.charCodeAt(i)] & CH_COLON) !== 0;
-  if (!colon) return NO_LABELS;
+  if (!colon) return out ?? NO_LABELS;
   // Only the region is read, and from each match on: LABEL_RE's matches, in order, found by
-  // character codes (no slice of the region, no match record per label).
-  const found: LabelEntry[] = [];
+  // character codes (no slice of the region, no match record per label). Without `out`, they are
+  // gathered in one scratch list and copied at their number: a list grown by push kept room for 16.
+  const found = out ?? LABEL_SCRATCH;
+  const from = out ? out.length : 0;
+  let n = from;
   for (let i = start; i < end; i++) {
     const label = labelAt(text, i, end);
     if (label === undefined) continue;
-    found.push({ label, kind: LABEL_KIND.get(label) ?? 'participant', labelStart: i, labelEnd: i + label.length, valueStart: LABEL_END, valueEnd: end });
+    found[n++] = { label, kind: LABEL_KIND.get(label) ?? 'participant', labelStart: i, labelEnd: i + label.length, valueStart: LABEL_END, valueEnd: end };
     i = LABEL_END - 1;
   }
-  for (let k = 0; k + 1 < found.length; k++) found[k].valueEnd = found[k + 1].labelStart;
-  return found;
+  for (let k = from; k + 1 < n; k++) found[k].valueEnd = found[k + 1].labelStart;
+  if (out) return out;
+  return n === 0 ? NO_LABELS : found.slice(0, n);
 }
+/** findLabels' list when it is given none (written by index, copied out). */
+const LABEL_SCRATCH: LabelEntry[] = [];
 
 /**
  * The label (牵头单位, …) starting at i and followed, after spaces, tabs or ideographic spaces, by a

@@ -147,6 +147,8 @@ const NO_INTS = new Int32Array(0);
 const EDITED_LINE = new LineTable(1);
 /** The stray brackets of the task being read (readTask copies them out): one list for every task. */
 const STRAY: RawBracket[] = [];
+/** The labels of the task being read (readTask): one list for every task, as STRAY is. */
+const TASK_LABELS: LabelEntry[] = [];
 /** The time limits of the task being read (readTask copies them out): one list for every task, as STRAY is. */
 const TASK_DEADLINES: RawDeadline[] = [];
 
@@ -1053,17 +1055,17 @@ class PlanParser {
     // Emptied only when it holds something: setting an array's length is a call into the runtime.
     if (brackets.length > 0) brackets.length = 0;
 
-    // Label lines after the task (block form), or the clause inside the task's own text.
-    // Made when the task has a label line (most have none).
-    let found: LabelEntry[] | null = null;
+    // Label lines after the task (block form), or the clause inside the task's own text. Their labels
+    // are gathered in one list for every task (read here and by parseLabels, never kept).
+    const labelEntries = TASK_LABELS;
+    if (labelEntries.length > 0) labelEntries.length = 0;
     let textEnd = taskEnd;
     for (let l = first + 1; l <= last; l++) {
       if (table.kinds[l] !== KIND_LABEL) continue;
-      if (found === null) textEnd = this.contentEnd(this.prevContentLine(l, first));
-      // One by one: a task may have 100,000 label lines, and concatenating lists made that quadratic.
-      for (const e of findLabels(t, this.contentStart(l), this.contentEnd(l))) (found ??= []).push(e);
+      if (labelEntries.length === 0) textEnd = this.contentEnd(this.prevContentLine(l, first));
+      // Added in place: a task may have 100,000 label lines, and concatenating lists made that quadratic.
+      findLabels(t, this.contentStart(l), this.contentEnd(l), labelEntries);
     }
-    const labelEntries: readonly LabelEntry[] = found ?? NONE;
     this.bracketGroups(bodyStart, textEnd, brackets);
 
     let clause: RawClause | null = null;
@@ -1073,12 +1075,16 @@ class PlanParser {
     const deadlines = TASK_DEADLINES;
     if (deadlines.length > 0) deadlines.length = 0;
 
-    if (labelEntries.length > 0 && labelEntries.some((l) => l.kind === 'lead' || l.kind === 'participant')) {
+    // The last label of a unit (lead or participants) and the first lead label, by one loop.
+    let lastUnit: LabelEntry | undefined;
+    let leadLabel: LabelEntry | undefined;
+    for (const l of labelEntries) {
+      if (l.kind === 'lead' || l.kind === 'participant') lastUnit = l;
+      if (l.kind === 'lead') leadLabel ??= l;
+    }
+    if (lastUnit) {
       content = parseLabels(t, labelEntries, this.conventionOn);
-      const unitLabels = labelEntries.filter((l) => l.kind === 'lead' || l.kind === 'participant');
-      const lastUnit = unitLabels[unitLabels.length - 1];
       const firstLabel = labelEntries[0];
-      const leadLabel = labelEntries.find((l) => l.kind === 'lead');
       const insertAt = leadLabel ? leadLabel.valueStart : firstLabel.labelStart;
       clause = this.rawClause('labels', firstLabel.labelStart, taskEnd, lastUnit.labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
       // Deadlines in the task's own text still count.
