@@ -224,6 +224,16 @@ describe('clause formats', () => {
     assert.deepEqual(plan.tasks.map((t) => t.separator), ['.', '、', null, null, '．']);
   });
 
+  it('keeps each task number as written, leading zeros and all, whatever the value', () => {
+    const plan = parsePlan('01.甲。（省财政厅负责）\n2.乙。（省财政厅负责）\n003、丙。（省财政厅负责）\n4.丁。（省财政厅负责）\n');
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.value, plan.text.slice(t.numberSpan.start, t.numberSpan.end)]), [
+      ['01', 1, '01'],
+      ['2', 2, '2'],
+      ['003', 3, '003'],
+      ['4', 4, '4'],
+    ]);
+  });
+
   it('finds cross-references to tasks in prose', () => {
     const plan = parsePlan('1.甲。（省财政厅负责）\n2.按照第1项要求推进，参照本方案第1条。（省商务厅负责）');
     assert.deepEqual(plan.crossReferences.map((r) => r.value), [1, 1]);

@@ -147,6 +147,8 @@ const NO_INTS = new Int32Array(0);
 const EDITED_LINE = new LineTable(1);
 /** The stray brackets of the task being read (readTask copies them out): one list for every task. */
 const STRAY: RawBracket[] = [];
+/** Task numbers written as their values are, one string per value (PlanParser.taskNumeral). */
+const NUMBER_STRINGS: string[] = new Array<string>(10_000).fill('');
 /** The labels of the task being read (readTask): one list for every task, as STRAY is. */
 const TASK_LABELS: LabelEntry[] = [];
 /** The time limits of the task being read (readTask copies them out): one list for every task, as STRAY is. */
@@ -843,6 +845,23 @@ class PlanParser {
   }
 
   /**
+   * A task's number as written. Written as its value is (12, not 012), it is one shared string per
+   * value: a plan of 10,000 tasks writes 1 to 150 again and again, and each slice was a new string
+   * kept as long as the reading. Otherwise a slice (short: a copy in V8, not a view of the text).
+   */
+  private taskNumeral(line: number): string {
+    const a = this.at(line) + this.table.numeralStarts[line];
+    const b = this.at(line) + this.table.numeralEnds[line];
+    const v = this.table.values[line];
+    if (v >= 0 && v < NUMBER_STRINGS.length) {
+      let s = NUMBER_STRINGS[v];
+      if (s === '') s = NUMBER_STRINGS[v] = String(v);
+      if (s.length === b - a && this.text.startsWith(s, a)) return s;
+    }
+    return this.text.slice(a, b);
+  }
+
+  /**
    * A line starting with a digit: is it a task number ("12." "12、" "12 " "12推进…")? The first 24
    * characters decide, as /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/ on them would,
    * read by character codes: every task line of a plan passes here, and the expression with its
@@ -1113,8 +1132,7 @@ class PlanParser {
       block.ends[k] -= base;
     }
     return {
-      // A short slice (digits) is a copy in V8, not a view of the text.
-      number: this.numeral(first),
+      number: this.taskNumeral(first),
       value: table.values[first],
       style: table.has(first, FLAG_PAREN) ? 'paren-arabic' : 'arabic',
       separator: table.separators[first] === 0 ? null : SEPARATORS.at(table.separators[first]),
