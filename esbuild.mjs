@@ -21,7 +21,7 @@ const common = {
  * write an .xlsx matrix. Bundled into the CLI and the client, it was compiled on every start:
  * `fengong check` took ~60 ms longer and loading the extension twice as long (~90 ms → ~45 ms
  * without it). It is bundled on its own instead, as dist/exceljs.js, and loaded from beside the
- * bundle on the first export (reviewer/export.ts imports it dynamically).
+ * bundle on the first export (reviewer/export.ts requires it only when asked for a workbook).
  */
 const excelApart = {
   name: 'exceljs-apart',

@@ -131,8 +131,8 @@ export function sameName(a: string, b: string): boolean {
 const tasksByKey = perPlan((plan): Map<string, number[]> => {
   const index = new Map<string, number[]>();
   for (const task of plan.tasks) {
-    task.forEachName((_role, name) => {
-      const k = registryKey(name);
+    // Each name's key was found as its clause was read: no name is keyed again here.
+    task.forEachName((_role, _name, _start, _end, _written, k) => {
       const list = index.get(k);
       if (!list) index.set(k, [task.index]);
       else if (list[list.length - 1] !== task.index) list.push(task.index);
@@ -165,8 +165,8 @@ export function mentionPlacesOf(plan: Plan, name: string): MentionPlace[] {
   const out: MentionPlace[] = [];
   for (const i of tasksMentioning(plan, key)) {
     const task = plan.tasks[i];
-    task.forEachName((role, named, start, end, written) => {
-      if (registryKey(named) === key) out.push({ task, role, start, end, written });
+    task.forEachName((role, _name, start, end, written, named) => {
+      if (named === key) out.push({ task, role, start, end, written });
     });
   }
   return out;

@@ -393,11 +393,11 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
     const name = names[k];
     if (!name) continue;
     // A name left as written has its facts; one given a shared suffix or prefix is looked at anew.
-    if (name === FACTS[k].name ? FACTS[k].person : looksLikePerson(name)) {
+    const f = FACTS[k];
+    if (name === f.name ? f.person : looksLikePerson(name)) {
       addPerson(out, name);
       continue;
     }
-    const f = FACTS[k];
     addMention(code, f.written, name, name === f.name ? f.key : registryKey(name), ITEM_START[from + k], ITEM_END[from + k], via);
   }
 }

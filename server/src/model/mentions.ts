@@ -57,6 +57,12 @@ export interface Mentions {
   readonly count: number;
 }
 
+/** Whether any of the mentions is a lead. */
+export function namesLead({ block, first, count }: Mentions): boolean {
+  for (let k = first; k < first + count; k++) if (block.roles[k] === ROLE_LEAD) return true;
+  return false;
+}
+
 /** Mentions per block: ~33 KB, the mentions of some 250 tasks (a reading pins at most its one block). */
 const BLOCK_SIZE = 1024;
 

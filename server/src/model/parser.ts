@@ -14,7 +14,7 @@ import {
   type LabelEntry,
   type RawDeadline,
 } from './clause';
-import { NO_MENTIONS, ROLE_LEAD, roleOfCode, type Mentions } from './mentions';
+import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, doubled, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { isWhite, LineIndex, TextSpan } from './text';
@@ -1472,14 +1472,12 @@ export class PlanTask implements Task {
     return out;
   }
   get hasLead(): boolean {
-    const { block, first, count } = this.reading.mentions;
-    for (let k = first; k < first + count; k++) if (block.roles[k] === ROLE_LEAD) return true;
-    return false;
+    return namesLead(this.reading.mentions);
   }
-  forEachName(fn: (role: Role, name: string, start: number, end: number, written: string) => void): void {
+  forEachName(fn: (role: Role, name: string, start: number, end: number, written: string, key: string) => void): void {
     const { block, first, count } = this.reading.mentions;
     const base = this.base;
-    for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.written[k]);
+    for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.written[k], block.keys[k]);
   }
   forEachDeadline(fn: (start: number, end: number) => void): void {
     for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);

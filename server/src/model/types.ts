@@ -118,8 +118,11 @@ export interface Task {
   readonly names: readonly TaskName[];
   /** Whether the clause names a lead, building no objects. */
   readonly hasLead: boolean;
-  /** Each mention's role, name, document offsets and the text as written, in order, building no objects. */
-  forEachName(fn: (role: Role, name: string, start: number, end: number, written: string) => void): void;
+  /**
+   * Each mention's role, name, document offsets, the text as written and the name's registry key
+   * (found as the clause was read), in order, building no objects.
+   */
+  forEachName(fn: (role: Role, name: string, start: number, end: number, written: string, key: string) => void): void;
   /** Each time limit's document offsets, in order, building no objects. */
   forEachDeadline(fn: (start: number, end: number) => void): void;
   /** True when the numbering restarted at 1 right after a heading. */

@@ -59,7 +59,8 @@ export interface Lookup {
   readonly by: 'name' | 'alias';
 }
 
-// The model keys each mention as it reads it (model/clause.ts): the function lives there.
+// Defined in model/lexicon.ts: the clause reader keys each name as it reads it, and the model
+// imports nothing from the registry.
 export { registryKey };
 
 export class Registry {
