@@ -36,7 +36,7 @@ import {
   registryKey,
   type LabelKind,
 } from './lexicon';
-import { blockWithRoom, NO_MENTIONS, roleCode, type Mentions } from './mentions';
+import { addMention, commitMentions, NO_MENTIONS, roleCode, startMentions, type Mentions } from './mentions';
 import type { Role } from './types';
 
 export interface RawDeadline {
@@ -284,59 +284,15 @@ const NAME_FACTS = new SpanCache((written: string): NameFacts => {
   return { written, name, bare: isBarePlace(name), person: looksLikePerson(name), unit: looksLikeUnit(cleaned), key: registryKey(name) };
 });
 
-/**
- * The mentions of the clause being read, in order, as columns written by index: contentOf() copies
- * them to a mention block at their exact number (no record per name, no list per clause).
- */
-let M_START = new Int32Array(64);
-let M_END = new Int32Array(64);
-let M_ROLE = new Uint8Array(64);
-const M_NAME: string[] = [];
-const M_KEY: string[] = [];
-const M_WRITTEN: string[] = [];
-const M_VIA: (string | null)[] = [];
-let MENTION_COUNT = 0;
-
-function addMention(role: number, written: string, name: string, key: string, start: number, end: number, via: string | null): void {
-  const k = MENTION_COUNT++;
-  if (k === M_START.length) {
-    M_START = doubled(M_START);
-    M_END = doubled(M_END);
-    M_ROLE = doubled(M_ROLE);
-  }
-  M_START[k] = start;
-  M_END[k] = end;
-  M_ROLE[k] = role;
-  M_NAME[k] = name;
-  M_KEY[k] = key;
-  M_WRITTEN[k] = written;
-  M_VIA[k] = via;
-}
-
-/** A clause's content, its mentions gathered into the M_ columns until contentOf(). */
+/** A clause's content, its mentions written to the current mention block until contentOf(). */
 function newContent(): ClauseContent {
-  MENTION_COUNT = 0;
+  startMentions();
   // Most clauses name no person and hold no time limit: those lists are made when one is added.
   return { mentions: NO_MENTIONS, deadlines: NO_DEADLINES, persons: NO_PERSONS, explicitLead: false };
 }
 
 function contentOf(out: ClauseContent): ClauseContent {
-  const n = MENTION_COUNT;
-  if (n === 0) return out;
-  const block = blockWithRoom(n);
-  const first = block.count;
-  // A loop, not set(subarray()): a view made per column per clause was 2.7 MB per 10k-task parse.
-  for (let k = 0; k < n; k++) {
-    block.starts[first + k] = M_START[k];
-    block.ends[first + k] = M_END[k];
-    block.roles[first + k] = M_ROLE[k];
-    block.names[first + k] = M_NAME[k];
-    block.keys[first + k] = M_KEY[k];
-    block.written[first + k] = M_WRITTEN[k];
-    block.via[first + k] = M_VIA[k];
-  }
-  block.count = first + n;
-  out.mentions = { block, first, count: n };
+  out.mentions = commitMentions();
   return out;
 }
 const NO_PERSONS: string[] = [];

@@ -103,8 +103,8 @@ const normalisedKey = memoize(function normalisedKey(name: string): string {
 });
 
 /** A copy of `a` with twice the room: how the parser's scratch arrays grow. */
-export function doubled<A extends Int32Array | Uint8Array>(a: A): A {
-  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+export function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
 }

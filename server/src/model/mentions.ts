@@ -5,7 +5,8 @@
  * made it (TaskCache). As one record per name (and a list per task) they were over half of what a
  * parsed plan held (10k-task bench plan: 3.3 of 6.3 MB), and every one of them was copied by the
  * young-generation collector before it was promoted. Here the mentions of many tasks share one
- * block: offsets and roles in typed arrays (outside the collected heap), names in three flat lists.
+ * block: offsets and roles in typed arrays (outside the collected heap); names, keys, text as written
+ * and verbs in four flat lists.
  * A reading holds its block, where its mentions start and how many there are (Mentions).
  */
 import type { Role } from './types';
@@ -75,9 +76,53 @@ export const NO_MENTIONS: Mentions = { block: EMPTY_BLOCK, first: 0, count: 0 };
  * block lives as long as a reading that points into it.
  */
 let current = new MentionBlock(BLOCK_SIZE);
+/**
+ * Mentions of the clause being read: written straight after the current block's entries in use
+ * (no scratch columns copied out per clause), and only counted as its entries by commitMentions().
+ */
+let pending = 0;
 
-/** A block with room for `n` more entries after its `count` (the current one, or a new one). */
-export function blockWithRoom(n: number): MentionBlock {
-  if (current.count + n > current.capacity) current = new MentionBlock(Math.max(BLOCK_SIZE, n));
-  return current;
+/** A clause's reading starts: mentions written and not committed are dropped. */
+export function startMentions(): void {
+  pending = 0;
+}
+
+export function addMention(role: number, written: string, name: string, key: string, start: number, end: number, via: string | null): void {
+  let block = current;
+  // A clause that outgrows the block takes its mentions so far to a new one, of twice their number.
+  if (block.count + pending === block.capacity) block = current = withPending(block);
+  const k = block.count + pending++;
+  block.starts[k] = start;
+  block.ends[k] = end;
+  block.roles[k] = role;
+  block.names[k] = name;
+  block.keys[k] = key;
+  block.written[k] = written;
+  block.via[k] = via;
+}
+
+/** A new block holding the pending mentions of `from` at its start. */
+function withPending(from: MentionBlock): MentionBlock {
+  const to = new MentionBlock(Math.max(BLOCK_SIZE, pending * 2));
+  for (let k = 0, j = from.count; k < pending; k++, j++) {
+    to.starts[k] = from.starts[j];
+    to.ends[k] = from.ends[j];
+    to.roles[k] = from.roles[j];
+    to.names[k] = from.names[j];
+    to.keys[k] = from.keys[j];
+    to.written[k] = from.written[j];
+    to.via[k] = from.via[j];
+  }
+  return to;
+}
+
+/** The mentions written since startMentions(), now the block's entries: the clause's mentions. */
+export function commitMentions(): Mentions {
+  const count = pending;
+  if (count === 0) return NO_MENTIONS;
+  pending = 0;
+  const block = current;
+  const first = block.count;
+  block.count = first + count;
+  return { block, first, count };
 }

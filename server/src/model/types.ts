@@ -112,8 +112,9 @@ export interface Task {
   readonly lead: readonly Mention[];
   readonly participants: readonly Mention[];
   /**
-   * Each mention's role and name, without spans. Whole-plan scans (outline, lenses, name index)
-   * read these: they cost nothing, where `mentions` builds a span per name of the task.
+   * Each mention's role and name, without spans: a record per name, made at each call (`mentions`
+   * also makes a span per name, kept by the task). Whole-plan scans use forEachName or hasLead,
+   * which make nothing.
    */
   readonly names: readonly TaskName[];
   /** Whether the clause names a lead, building no objects. */
