@@ -129,6 +129,8 @@ const TABLE = {
   'fix.promote': { 'zh-cn': '将“{name}”设为牵头单位', en: 'Make "{name}" the lead' },
   'fix.remove': { 'zh-cn': '删除重复的“{name}”', en: 'Remove the duplicate "{name}"' },
   'fix.removeParticipant': { 'zh-cn': '从参加单位中删除“{name}”', en: 'Remove "{name}" from the participants' },
+  'fix.deleteBracket': { 'zh-cn': '删除多余的“{char}”', en: 'Remove the stray "{char}"' },
+  'fix.closeBracket': { 'zh-cn': '在责任分工末尾补上“{char}”', en: 'Close the clause with "{char}"' },
   'fix.renumber': { 'zh-cn': '重新编号全部任务', en: 'Renumber all tasks' },
   'completion.task': { 'zh-cn': '新任务（含责任分工）', en: 'New task with its clause' },
   'completion.clause': { 'zh-cn': '责任分工（牵头、参加）', en: 'Responsibility clause (lead, participants)' },

@@ -147,6 +147,49 @@ describe('rules', () => {
     assert.deepEqual(plan.tasks[0].lead.map((m) => m.name), ['省财政厅']);
   });
 
+  it('unbalanced-bracket: a stray bracket on a label line is flagged and kept out of the name', () => {
+    const text = '1.任务。\n牵头单位：省财政厅\n责任单位：省商务厅）\n2.任务。\n牵头单位：（省财政厅\n';
+    const ps = problems(text, 'unbalanced-bracket');
+    assert.deepEqual(ps.map((p) => [cover(text, p), p.span.range.start.line, p.span.range.start.character]), [
+      ['）', 2, 9],
+      ['（', 4, 5],
+    ]);
+    assert.deepEqual(problems(text, 'unknown-department'), []);
+    const tasks = analyse(text, registry).plan.tasks;
+    assert.deepEqual(tasks[0].participants.map((m) => [m.name, cover(text, m)]), [['省商务厅', '省商务厅']]);
+    assert.deepEqual(tasks[1].lead.map((m) => [m.name, cover(text, m)]), [['省财政厅', '省财政厅']]);
+  });
+
+  it('unbalanced-bracket: a stray bracket among inline labels keeps the lead and the names clean', () => {
+    const text = '1.任务。牵头单位：省财政厅（；责任单位：省商务厅\n2.任务。牵头单位：省财政厅；责任单位：省商务厅）\n';
+    assert.deepEqual(problems(text, 'no-lead'), []);
+    assert.deepEqual(problems(text, 'unknown-department'), []);
+    assert.deepEqual(problems(text, 'unbalanced-bracket').map((p) => [cover(text, p), p.span.range.start.line]), [
+      ['（', 0],
+      ['）', 1],
+    ]);
+    const tasks = analyse(text, registry).plan.tasks;
+    for (const task of tasks) {
+      assert.equal(task.clause?.form, 'inline-labels');
+      assert.deepEqual(task.lead.map((m) => cover(text, m)), ['省财政厅']);
+      assert.deepEqual(task.participants.map((m) => cover(text, m)), ['省商务厅']);
+    }
+  });
+
+  it('unbalanced-bracket: a bracket left open in a list of names still lets the list split', () => {
+    const text = '1.任务。牵头单位：省财政厅（、省商务厅';
+    const [task] = analyse(text, registry).plan.tasks;
+    assert.deepEqual(task.lead.map((m) => cover(text, m)), ['省财政厅', '省商务厅']);
+    assert.deepEqual(problems(text, 'unbalanced-bracket').map((p) => cover(text, p)), ['（']);
+  });
+
+  it('unbalanced-bracket: brackets that pair inside a name stay part of it', () => {
+    const text = '1.任务。（省财政厅牵头，中国（浙江）自由贸易试验区参加）';
+    assert.deepEqual(problems(text, 'unbalanced-bracket'), []);
+    const [task] = analyse(text, registry).plan.tasks;
+    assert.deepEqual(task.participants.map((m) => m.name), ['中国（浙江）自由贸易试验区']);
+  });
+
   it('honours configured severities, including off', () => {
     const text = '1.任务。（省发改委负责）\n3 任务';
     const ps = analyse(text, registry, { severities: { 'alias-department': 'warning', 'no-clause': 'off', 'numbering-gap': 'error' } }).problems;

@@ -8,7 +8,7 @@ import { t } from '../messages';
 import { renumberEdits } from '../model/renumber';
 import type { Mention, Plan, Task } from '../model/types';
 import type { Problem } from '../rules/types';
-import { mentionPlacesOf, sameName, type PlanDocument } from './common';
+import { mentionPlacesOf, sameName, taskAt, type PlanDocument } from './common';
 import { ruleCodeOf } from './diagnostics';
 
 export const RENUMBER_KIND = `${CodeActionKind.Source}.renumber`;
@@ -111,6 +111,9 @@ export function renumberAction(doc: PlanDocument, diagnostics: Diagnostic[] = []
   };
 }
 
+/** The closer of each opening bracket the parser pairs. */
+const CLOSERS: Readonly<Record<string, string>> = { '（': '）', '(': ')', '【': '】', '[': ']', '〔': '〕' };
+
 function fixesFor(doc: PlanDocument, d: Diagnostic, p: Problem): CodeAction[] {
   const { plan, uri, locale } = doc;
   const out: CodeAction[] = [];
@@ -163,6 +166,17 @@ function fixesFor(doc: PlanDocument, d: Diagnostic, p: Problem): CodeAction[] {
         out.push(quickFix(t(key, locale, { name: hit.mention.name }), [removeMention(plan, hit.task, hit.mention)], true));
       }
       break;
+    case 'unbalanced-bracket': {
+      // A clause missing its closer (the bracket starts the task's clause and runs to its end) is
+      // closed there; any other stray bracket is removed.
+      const char = plan.text.slice(p.span.start, p.span.end);
+      const clause = taskAt(plan, p.span.start)?.clause;
+      const closer = CLOSERS[char];
+      if (closer && clause && clause.span.start === p.span.start && clause.form !== 'labels' && clause.form !== 'inline-labels') {
+        out.push(quickFix(t('fix.closeBracket', locale, { char: closer }), [replace(plan, clause.span.end, clause.span.end, closer)], true));
+      } else out.push(quickFix(t('fix.deleteBracket', locale, { char }), [replace(plan, p.span.start, p.span.end, '')], true));
+      break;
+    }
     case 'numbering-gap':
     case 'duplicate-number': {
       const a = renumberAction(doc, [d], true);

@@ -97,8 +97,11 @@ function isSpaceAt(text: string, i: number): boolean {
   return isSpace(text[i]);
 }
 
-/** Splits [start, end) at top-level occurrences of the separators, trimming spaces. */
-function splitTopLevel(text: string, start: number, end: number, seps: (i: number) => number): Item[] {
+/**
+ * Splits [start, end) at top-level occurrences of the separators, trimming spaces. An opener in
+ * `strays` (openers that pair with no closer: strayOpeners()) protects nothing.
+ */
+function splitTopLevel(text: string, start: number, end: number, seps: (i: number) => number, strays: readonly number[]): Item[] {
   const out: Item[] = [];
   let depth = 0;
   let segStart = start;
@@ -110,8 +113,9 @@ function splitTopLevel(text: string, start: number, end: number, seps: (i: numbe
   };
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (OPEN_CODES.has(c)) depth++;
-    else if (CLOSE_CODES.has(c)) depth = Math.max(0, depth - 1);
+    if (OPEN_CODES.has(c)) {
+      if (strays.length === 0 || !isStray(strays, i)) depth++;
+    } else if (CLOSE_CODES.has(c)) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
       const len = seps(i);
       if (len > 0) {
@@ -132,7 +136,7 @@ function trim(text: string, item: Item): Item {
   return { start, end };
 }
 
-function segments(text: string, start: number, end: number): Item[] {
+function segments(text: string, start: number, end: number, strays: readonly number[]): Item[] {
   return splitTopLevel(text, start, end, (i) => {
     const c = text.charCodeAt(i);
     if (SEPARATOR_CODES.has(c)) return 1;
@@ -143,18 +147,48 @@ function segments(text: string, start: number, end: number): Item[] {
       return j - i;
     }
     return 0;
-  });
+  }, strays);
+}
+
+/**
+ * The openers in [start, end) that no closer there pairs with (牵头单位：省财政厅（；责任单位：…), in
+ * order; none in most content. Left open, such a bracket would hide every separator and verb after
+ * it: read as text instead, it is dropped from the name it touches (stripWords) and reported by the parser.
+ */
+function strayOpeners(text: string, start: number, end: number): readonly number[] {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = CHAR_CLASS[text.charCodeAt(i)];
+    if (c & CH_OPEN) depth++;
+    else if (c & CH_CLOSE && depth > 0) depth--;
+  }
+  if (depth === 0) return NO_OFFSETS;
+  return unpairedBrackets(text, start, end).filter((i) => (CHAR_CLASS[text.charCodeAt(i)] & CH_OPEN) !== 0);
+}
+const NO_OFFSETS: readonly number[] = [];
+
+/** Whether offset i is in the sorted list (a binary search: a hostile clause may hold many). */
+function isStray(strays: readonly number[], i: number): boolean {
+  let lo = 0;
+  let hi = strays.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (strays[mid] === i) return true;
+    if (strays[mid] < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Finds verbs at top level in a segment and adds a group of the names before each (addGroup). */
-function groupsOf(text: string, seg: Item): void {
+function groupsOf(text: string, seg: Item, strays: readonly number[]): void {
   let depth = 0;
   let from = seg.start;
   let prevVerb: string | null = null;
   let prevPart = NO_PART;
   for (let i = seg.start; i < seg.end; i++) {
     const c = text.charCodeAt(i);
-    if (OPEN_CODES.has(c)) {
+    if (OPEN_CODES.has(c) && (strays.length === 0 || !isStray(strays, i))) {
       depth++;
       continue;
     }
@@ -167,7 +201,7 @@ function groupsOf(text: string, seg: Item): void {
     if (!verb) continue;
     // 负责 inside a name is not a verb; a verb needs names before it or follows 会同.
     const first = ITEMS;
-    for (const it of splitNames(text, { start: from, end: i })) addItem(it.start, it.end, spanHash(text, it.start, it.end));
+    for (const it of splitNames(text, { start: from, end: i }, strays)) addItem(it.start, it.end, spanHash(text, it.start, it.end));
     prevPart = verb === '会同' ? HOST : prevVerb === '会同' ? PARTNER : NO_PART;
     prevVerb = verb;
     addGroup(verb, prevPart, first);
@@ -175,18 +209,18 @@ function groupsOf(text: string, seg: Item): void {
     from = i + 1;
   }
   const first = ITEMS;
-  for (const it of splitNames(text, { start: from, end: seg.end })) addItem(it.start, it.end, spanHash(text, it.start, it.end));
+  for (const it of splitNames(text, { start: from, end: seg.end }, strays)) addItem(it.start, it.end, spanHash(text, it.start, it.end));
   if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
 }
 
 /** Splits a list of names on 、 and on 和/及/与 between complete names; parentheses protect their content. */
-function splitNames(text: string, region: Item): Item[] {
+function splitNames(text: string, region: Item, strays: readonly number[] = NO_OFFSETS): Item[] {
   const r = trim(text, region);
   if (r.end <= r.start) return [];
   let parts = splitTopLevel(text, r.start, r.end, (i) => {
     const c = text.charCodeAt(i);
     return c === 0x3001 /* 、 */ || c === 0xff0c /* ， */ || c === 0x2c /* , */ ? 1 : 0;
-  });
+  }, strays);
   // 各区、县（市）政府 and 各市、县(市、区)政府 are one collective: re-join 各 + one place character.
   const joined: Item[] = [];
   for (let k = 0; k < parts.length; k++) {
@@ -246,7 +280,53 @@ function stripWords(text: string, it: Item): Item {
     const tail = TRAILING_WORDS.exec(text.slice(start, end));
     if (tail && end - tail[0].length > start) end -= tail[0].length;
   }
-  return trim(text, { start, end });
+  const item = trim(text, { start, end });
+  // Only a name with a bracket at either edge can carry a stray one.
+  if (item.end > item.start && (CHAR_CLASS[text.charCodeAt(item.start)] & (CH_OPEN | CH_CLOSE) || CHAR_CLASS[text.charCodeAt(item.end - 1)] & (CH_OPEN | CH_CLOSE))) {
+    return dropStrayBrackets(text, item);
+  }
+  return item;
+}
+
+/**
+ * A bracket at a name's edge that pairs with none inside it is a slip, not part of the name
+ * (责任单位：省商务厅）, 牵头单位：（省财政厅): the name is read without it, and the parser reports
+ * the bracket. Brackets that pair stay: 中国（浙江）自由贸易试验区, 省农业农村厅（省乡村振兴局）.
+ */
+function dropStrayBrackets(text: string, it: Item): Item {
+  let { start, end } = it;
+  // Dropping an unpaired bracket pairs no other differently: the list is found once (a loop that
+  // found it again after each bracket made a hostile run of ）））… quadratic).
+  const unpaired = unpairedBrackets(text, start, end);
+  let lo = 0;
+  let hi = unpaired.length - 1;
+  while (end > start) {
+    if (hi >= lo && unpaired[hi] === end - 1) hi--;
+    else if (!isSpaceAt(text, end - 1)) break;
+    end--;
+  }
+  while (start < end) {
+    if (lo <= hi && unpaired[lo] === start) lo++;
+    else if (!isSpaceAt(text, start)) break;
+    start++;
+  }
+  return { start, end };
+}
+
+/** Offsets of the brackets in [start, end) that pair with none there (any opener pairs with any closer). */
+function unpairedBrackets(text: string, start: number, end: number): number[] {
+  const open: number[] = [];
+  const unpaired: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = CHAR_CLASS[text.charCodeAt(i)];
+    if (c & CH_OPEN) open.push(i);
+    else if (c & CH_CLOSE) {
+      if (open.length > 0) open.pop();
+      else unpaired.push(i);
+    }
+  }
+  // Closers unpaired come before the openers left open: the list stays in order.
+  return unpaired.concat(open);
 }
 
 /** 和 及 与 由 请: the one-character leading words. */
@@ -467,7 +547,8 @@ let PLAIN_READ = false;
 /** One pass over any content: segments classified as convention notes, time limits or named groups. */
 function generalScan(text: string, start: number, end: number): void {
   resetCollected();
-  for (const seg of segments(text, start, end)) {
+  const strays = strayOpeners(text, start, end);
+  for (const seg of segments(text, start, end, strays)) {
     const str = text.slice(seg.start, seg.end);
     const kind = segmentKind(str);
     if (kind === 'note') {
@@ -480,7 +561,7 @@ function generalScan(text: string, start: number, end: number): void {
       continue;
     }
     NAMED++;
-    groupsOf(text, seg);
+    groupsOf(text, seg, strays);
   }
 }
 

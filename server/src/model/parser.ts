@@ -165,6 +165,11 @@ function relativeBrackets(bs: readonly RawBracket[], base: number): RawBracket[]
 }
 
 /** What /[\s。．.；;*_]/ matches: what may end a line after its clause. */
+/** A label naming units (牵头单位, 责任单位, …), not a person or a time limit. */
+function isUnitLabel(l: LabelEntry): boolean {
+  return l.kind === 'lead' || l.kind === 'participant';
+}
+
 function endsLine(c: number): boolean {
   return isWhite(c) || c === 0x3002 /* 。 */ || c === 0xff0e /* ． */ || c === 0x2e /* . */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */ || c === 0x2a /* * */ || c === 0x5f /* _ */;
 }
@@ -1079,9 +1084,13 @@ class PlanParser {
     const labelEntries = TASK_LABELS;
     if (labelEntries.length > 0) labelEntries.length = 0;
     let textEnd = taskEnd;
+    let labelsStart = -1;
     for (let l = first + 1; l <= last; l++) {
       if (table.kinds[l] !== KIND_LABEL) continue;
-      if (labelEntries.length === 0) textEnd = this.contentEnd(this.prevContentLine(l, first));
+      if (labelEntries.length === 0) {
+        textEnd = this.contentEnd(this.prevContentLine(l, first));
+        labelsStart = this.contentStart(l);
+      }
       // Added in place: a task may have 100,000 label lines, and concatenating lists made that quadratic.
       findLabels(t, this.contentStart(l), this.contentEnd(l), labelEntries);
     }
@@ -1120,6 +1129,9 @@ class PlanParser {
     }
     if (content) for (const d of content.deadlines) deadlines.push(d);
     if (deadlines.length > 1) deadlines.sort(byStart);
+    // A bracket left open or never opened on the label lines is as much a slip as one in the task's
+    // text (责任单位：省商务厅）). Scanned last: the scan replaces the body's bracket groups read above.
+    if (labelsStart >= 0) this.bracketGroups(labelsStart, taskEnd, brackets);
     while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */)) bodyEnd--;
     // Offsets relative to `base` are written out: no closure made per task. The clause reader wrote
     // these mentions for this task alone (a bracket belongs to one task and is read once per parse),
@@ -1254,7 +1266,11 @@ class PlanParser {
     if (k >= 0) {
       const open = BG_OPEN[k];
       const close = BG_CLOSE[k];
-      const reading = onlyTrailing(t, close, tailEnd) ? this.read(k) : null;
+      // A bracket never closed runs to the end (bracketGroups), so a clause missing its ）still
+      // reads. But one left open among labels on the task's line (牵头单位：省财政厅（；责任单位：…)
+      // is a slip inside them: the labels before it are the clause, and it would cut the lead off.
+      const strayAmongLabels = BG_INNER_END[k] === close && findLabels(t, bodyStart, open).some(isUnitLabel);
+      const reading = onlyTrailing(t, close, tailEnd) && !strayAmongLabels ? this.read(k) : null;
       if (reading?.content) {
         const form: ClauseForm = t.charCodeAt(open) === 0x5b /* [ */ || t.charCodeAt(open) === 0x3010 /* 【 */ ? 'bracket' : 'paren';
         this.inlineContent = reading.content;
@@ -1267,7 +1283,7 @@ class PlanParser {
     const found = findLabels(t, bodyStart, tailEnd);
     if (found.length === 0) return null;
     const labels = found.filter((l) => l.kind !== 'deadline');
-    const unit = labels.filter((l) => l.kind === 'lead' || l.kind === 'participant');
+    const unit = labels.filter(isUnitLabel);
     if (unit.length > 0 && !this.insideGroup(labels[0].labelStart)) {
       let e = tailEnd;
       while (e > labels[0].labelStart && /[\s。；;，,*]/.test(t[e - 1])) e--;

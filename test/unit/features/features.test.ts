@@ -138,6 +138,26 @@ describe('quick fixes', () => {
     assert.equal(apply(text, actions[0].edit!.changes!['untitled:test']), '一、甲\n1.做事。（省科技厅牵头，省财政厅参加）\n');
   });
 
+  it('removes a stray closing bracket on a label line, and says which', () => {
+    const { text, actions } = fixes('一、甲\n1.做事。\n牵头单位：省科技厅）\n', 'unbalanced-bracket');
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title, '删除多余的“）”');
+    assert.equal(apply(text, actions[0].edit!.changes!['untitled:test']), '一、甲\n1.做事。\n牵头单位：省科技厅\n');
+  });
+
+  it('closes a clause left open at its end, with the matching bracket', () => {
+    const { text, actions } = fixes('一、甲\n1.做事。【省科技厅牵头，省财政厅参加\n2.再做。（省财政厅牵头）\n', 'unbalanced-bracket');
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title, '在责任分工末尾补上“】”');
+    assert.equal(apply(text, actions[0].edit!.changes!['untitled:test']), '一、甲\n1.做事。【省科技厅牵头，省财政厅参加】\n2.再做。（省财政厅牵头）\n');
+  });
+
+  it('removes a bracket left open among inline labels rather than closing it', () => {
+    const { text, actions } = fixes('一、甲\n1.做事。牵头单位：省科技厅（；责任单位：省财政厅\n', 'unbalanced-bracket');
+    assert.equal(actions[0].title, '删除多余的“（”');
+    assert.equal(apply(text, actions[0].edit!.changes!['untitled:test']), '一、甲\n1.做事。牵头单位：省科技厅；责任单位：省财政厅\n');
+  });
+
   it('turns a lone participant verb into 牵头', () => {
     const { text, actions } = fixes('一、甲\n1.做事。（省财政厅参加）\n', 'no-lead');
     assert.equal(apply(text, actions[0].edit!.changes!['untitled:test']), '一、甲\n1.做事。（省财政厅牵头）\n');

@@ -46,6 +46,9 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { unit: true, unitN: 100_000, unitFactor: 4, name: 'cross-references in prose', make: (n) => '见第1项，'.repeat(n / 5) },
   { unit: true, unitN: 25_000, unitFactor: 16, name: 'astral characters and CR-only breaks', make: (n) => '1. 𠀋𠮷任务（省科技厅牵头）\r'.repeat(n / 20) },
   { unit: true, unitN: 25_000, unitFactor: 16, name: 'spaces between names', make: (n) => '1. 任务（省科技厅' + ' 　'.repeat(n / 2) + '牵头）' },
+  // Quadratic before it landed: stray brackets were dropped from a name's edge one at a time, each time pairing the rest again.
+  { unit: true, unitN: 25_000, unitFactor: 4, name: 'stray closers after a name on a label line', make: (n) => '1. 任务\n责任单位：省商务厅' + '）'.repeat(n) },
+  { unit: true, unitN: 25_000, unitFactor: 4, name: 'stray openers among names in inline labels', make: (n) => '1. 任务。牵头单位：省财政厅' + '（、'.repeat(n / 2) + '省商务厅' },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'many unknown names in one clause', make: (n) => '1. 任务（' + Array.from({ length: n / 8 }, (_, i) => `省未知${i}厅`).join('、') + '参加）' },
 ];
 
