@@ -188,6 +188,19 @@ describe('clause formats', () => {
     );
   });
 
+  it('reads a time limit in brackets inside the clause as its time limit, not as a department', () => {
+    const text = '1.甲。（省财政厅牵头，省商务厅参加（2013年底前））\n2.乙。（省财政厅、省商务厅（长期坚持））\n3.丙。（省农业农村厅（省乡村振兴局）牵头）';
+    const plan = parsePlan(text);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.lead.map((m) => m.name), t.participants.map((m) => m.name), t.deadlines.map((d) => [d.text, text.slice(d.span.start, d.span.end)])]),
+      [
+        [['省财政厅'], ['省商务厅'], [['2013年底前', '（2013年底前）']]],
+        [['省财政厅', '省商务厅'], [], [['长期坚持', '（长期坚持）']]],
+        [['省农业农村厅'], [], []],
+      ],
+    );
+  });
+
   it('treats a bracket holding only a time limit as no clause', () => {
     const plan = parsePlan('19.完善制度。（2024年底前完成）');
     assert.equal(plan.tasks[0].clause, null);

@@ -183,6 +183,23 @@ describe('rules', () => {
     assert.deepEqual(problems(text, 'unbalanced-bracket').map((p) => cover(text, p)), ['（']);
   });
 
+  it('unbalanced-bracket: a doubled or stray bracket around a clause does not cost the task its clause', () => {
+    const text = '1.任务。（省财政厅牵头，省商务厅参加））\n2.任务。（（省财政厅牵头，省商务厅参加）\n3.任务（说明。（省财政厅牵头，省商务厅参加）（长期坚持）\n';
+    assert.deepEqual(problems(text, 'no-clause'), []);
+    assert.deepEqual(problems(text, 'unbalanced-bracket').map((p) => [cover(text, p), p.span.range.start.line, p.span.range.start.character]), [
+      ['）', 0, 20],
+      ['（', 1, 5],
+      ['（', 2, 4],
+    ]);
+    const tasks = analyse(text, registry).plan.tasks;
+    for (const task of tasks) {
+      assert.equal(task.clause?.form, 'paren');
+      assert.deepEqual(task.lead.map((m) => cover(text, m)), ['省财政厅']);
+      assert.deepEqual(task.participants.map((m) => cover(text, m)), ['省商务厅']);
+    }
+    assert.deepEqual(tasks[2].deadlines.map((d) => d.text), ['长期坚持']);
+  });
+
   it('unbalanced-bracket: brackets that pair inside a name stay part of it', () => {
     const text = '1.任务。（省财政厅牵头，中国（浙江）自由贸易试验区参加）';
     assert.deepEqual(problems(text, 'unbalanced-bracket'), []);

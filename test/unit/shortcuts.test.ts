@@ -198,13 +198,14 @@ describe('a list\'s shared level prefix', () => {
   });
 });
 
-describe('what may follow a clause: read in place as /^[\\s。．.；;，,、！!*_~`]*$/ read it', () => {
+describe('what may follow a clause: read in place as /^[\\s。．.；;，,、！!*_~`)）\\]】〕]*$/ read it', () => {
   it('decides the same for any tail after a clause', () => {
-    const piece = fc.constantFrom(' ', '\t', '\u3000', '\u00a0', '\u2028', '。', '．', '.', '；', ';', '，', ',', '、', '！', '!', '*', '_', '~', '`', 'x', '推', '：', '）');
+    const piece = fc.constantFrom(' ', '\t', '\u3000', '\u00a0', '\u2028', '。', '．', '.', '；', ';', '，', ',', '、', '！', '!', '*', '_', '~', '`', 'x', '推', '：', '）', ')', '】', ']', '〕');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
         const tail = pieces.join('');
-        const expected = /^[\s。．.；;，,、！!*_~`]*$/.test(tail);
+        // Closers there open nothing: strays, reported on their own, which leave the clause a clause.
+        const expected = /^[\s。．.；;，,、！!*_~`)）\]】〕]*$/.test(tail);
         // A task whose clause is followed by the tail: the clause counts only when the tail is trailing matter.
         const plan = parsePlan(`1. 推进工作（省科技厅牵头）${tail}`);
         assert.equal(plan.tasks[0]?.clause !== null && plan.tasks[0]?.clause?.form === 'paren', expected, JSON.stringify(tail));

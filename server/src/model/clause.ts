@@ -201,7 +201,7 @@ function groupsOf(text: string, seg: Item, strays: readonly number[]): void {
     if (!verb) continue;
     // 负责 inside a name is not a verb; a verb needs names before it or follows 会同.
     const first = ITEMS;
-    for (const it of splitNames(text, { start: from, end: i }, strays)) addItem(it.start, it.end, spanHash(text, it.start, it.end));
+    addNames(text, from, i, strays);
     prevPart = verb === '会同' ? HOST : prevVerb === '会同' ? PARTNER : NO_PART;
     prevVerb = verb;
     addGroup(verb, prevPart, first);
@@ -209,8 +209,41 @@ function groupsOf(text: string, seg: Item, strays: readonly number[]): void {
     from = i + 1;
   }
   const first = ITEMS;
-  for (const it of splitNames(text, { start: from, end: seg.end }, strays)) addItem(it.start, it.end, spanHash(text, it.start, it.end));
+  addNames(text, from, seg.end, strays);
   if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
+}
+
+/**
+ * The names of [from, to) as items. A time limit in brackets after a name, or standing in for one
+ * (省商务厅参加（2025年底前）), is the clause's time limit, not a department named "（2025年底前）".
+ */
+function addNames(text: string, from: number, to: number, strays: readonly number[]): void {
+  for (const it of splitNames(text, { start: from, end: to }, strays)) {
+    let end = it.end;
+    if (CHAR_CLASS[text.charCodeAt(end - 1)] & CH_CLOSE) {
+      const open = openerOf(text, it.start, end - 1);
+      if (open >= 0 && segmentKind(text.slice(open + 1, end - 1)) === 'deadline') {
+        if (DEADLINES === NO_DEADLINES) DEADLINES = [];
+        DEADLINES.push({ text: text.slice(open + 1, end - 1), start: open, end });
+        end = trim(text, { start: it.start, end: open }).end;
+      }
+    }
+    if (end > it.start) addItem(it.start, end, spanHash(text, it.start, end));
+  }
+}
+
+/** The opener in [start, close) that the closer at `close` pairs with, or -1. */
+function openerOf(text: string, start: number, close: number): number {
+  let depth = 0;
+  for (let i = close - 1; i >= start; i--) {
+    const c = CHAR_CLASS[text.charCodeAt(i)];
+    if (c & CH_CLOSE) depth++;
+    else if (c & CH_OPEN) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** Splits a list of names on 、 and on 和/及/与 between complete names; parentheses protect their content. */

@@ -87,6 +87,9 @@ let BG_OPEN: Int32Array = new Int32Array(16);
 let BG_INNER_END: Int32Array = new Int32Array(16);
 let BG_CLOSE: Int32Array = new Int32Array(16);
 
+/** The last bracket the last bracketGroups() left unclosed, when it left one. */
+let LAST_UNCLOSED = -1;
+
 function addBracketGroup(open: number, innerEnd: number, close: number): void {
   if (BG_COUNT === BG_OPEN.length) {
     BG_OPEN = doubled(BG_OPEN);
@@ -176,12 +179,15 @@ function endsLine(c: number): boolean {
 
 /**
  * Whether [from, to) holds only what may follow a clause to the end of its task: white space,
- * punctuation and Markdown emphasis (。．.；;，,、！!*_~`). Read in place, not sliced and matched.
+ * punctuation and Markdown emphasis (。．.；;，,、！!*_~`), and closing brackets. Those are asked
+ * about only after a top-level bracket group, where a closer opens nothing: a stray, which the
+ * parser reports (bracketGroups) and which must not cost the task its clause (…参加））).
+ * Read in place, not sliced and matched.
  */
 function onlyTrailing(t: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = t.charCodeAt(i);
-    if (!isWhite(c) && !TRAILING_PUNCTUATION.has(c)) return false;
+    if (!isWhite(c) && !TRAILING_PUNCTUATION.has(c) && (CHAR_CLASS[c] & CH_CLOSE) === 0) return false;
   }
   return true;
 }
@@ -1212,6 +1218,7 @@ class PlanParser {
     }
     if (top > 0) {
       if (sink) for (let u = 0; u < top; u++) sink.push({ char: t[stack[u]], start: stack[u], kind: 'unclosed' });
+      LAST_UNCLOSED = stack[top - 1];
       // Recover: the outermost unclosed bracket runs to the end, so a clause missing its ）still parses.
       const first = stack[0];
       addBracketGroup(first, end, end);
@@ -1277,6 +1284,15 @@ class PlanParser {
         // The bracket's reading found its labels: a new lead goes after 牵头单位：, else inside the bracket.
         const insertAt = reading.leadAt >= 0 ? reading.leadAt : open + 1;
         return this.rawClause(form, open, close, open, open, open + 1, insertAt, reading.content, first, last, base);
+      }
+      // Not a clause missing its closer, then: a bracket left open before a whole clause
+      // (任务。（（省财政厅牵头…）, 任务（说明。（省财政厅牵头）). The clause is read as if the
+      // brackets left open were not there: from after the last of them, where every bracket pairs,
+      // so this is tried once.
+      if (BG_INNER_END[k] === close && !strayAmongLabels) {
+        const from = LAST_UNCLOSED + 1;
+        this.bracketGroups(from, end, null);
+        if (BG_COUNT > 0) return this.findInlineClause(from, end, deadlines, first, last, base);
       }
     }
     // Labels on the task's own line without brackets: 牵头单位：省财政厅；责任单位：…
