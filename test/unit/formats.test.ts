@@ -16,6 +16,16 @@ describe('clause formats', () => {
     ]);
   });
 
+  it('reads 分别牵头, 共同牵头 and 负责牵头 as leading, and 主要责任单位 as the lead label', () => {
+    assert.deepEqual(roles('1.甲。（省科技厅、省财政厅分别牵头，省商务厅参加）\n2.乙。（省科技厅、省财政厅共同牵头）\n3.丙。（省科技厅负责牵头，省财政厅配合）\n4.丁。\n主要责任单位：省科技厅\n配合单位：省财政厅\n5.戊。主要责任部门：省科技厅；责任部门：省财政厅'), [
+      { n: '1', lead: ['省科技厅', '省财政厅'], part: ['省商务厅'] },
+      { n: '2', lead: ['省科技厅', '省财政厅'], part: [] },
+      { n: '3', lead: ['省科技厅'], part: ['省财政厅'] },
+      { n: '4', lead: ['省科技厅'], part: ['省财政厅'] },
+      { n: '5', lead: ['省科技厅'], part: ['省财政厅'] },
+    ]);
+  });
+
   it('reads a clause whose bracket opens on one line and closes on the next', () => {
     // The continuation check reads the unclosed bracket to the end of the first line (prose); the
     // task's own reading of the whole bracket must not be served that shorter reading.

@@ -8,7 +8,10 @@ export const VERBS = [
   '按职责负责',
   '牵头负责',
   '分别负责',
+  '分别牵头',
   '共同负责',
+  '共同牵头',
+  '负责牵头',
   '负责',
   '牵头',
   '会同',
@@ -21,7 +24,7 @@ export const VERBS = [
 
 export type Verb = (typeof VERBS)[number];
 
-export const LEAD_VERBS: ReadonlySet<string> = new Set(['牵头', '牵头负责']);
+export const LEAD_VERBS: ReadonlySet<string> = new Set(['牵头', '牵头负责', '分别牵头', '共同牵头', '负责牵头']);
 export const RESPONSIBLE_VERBS: ReadonlySet<string> = new Set(['负责', '分别负责', '共同负责']);
 
 export type LabelKind = 'lead' | 'participant' | 'person' | 'deadline';
@@ -32,6 +35,8 @@ export const LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
   ['主办单位', 'lead'],
   ['主责单位', 'lead'],
   ['主责部门', 'lead'],
+  ['主要责任单位', 'lead'],
+  ['主要责任部门', 'lead'],
   ['责任单位', 'participant'],
   ['责任部门', 'participant'],
   ['配合单位', 'participant'],

@@ -84,6 +84,13 @@ describe('TextMate grammar', () => {
     assert.ok(hasScope(scopesAt(line, '区财政局'), 'entity.name.department'));
   });
 
+  it('marks 分别牵头 as the lead verb and 主要责任单位 as a label, whole', () => {
+    const line = '2.推进试点。（省科技厅、省财政厅分别牵头，省商务厅参加）';
+    assert.ok(hasScope(scopesAt(line, '分别牵头'), 'keyword.other.lead'));
+    assert.ok(!hasScope(scopesAt(line, '分别牵头'), 'entity.name.department'));
+    assert.ok(hasScope(scopesAt('主要责任单位：区财政局', '主要责任单位'), 'keyword.other.label'));
+  });
+
   it('marks deadlines', () => {
     assert.ok(hasScope(scopesAt('3.加大研发投入。（省科技厅牵头；2025年底前完成）', '2025'), 'constant.other.deadline'));
   });
