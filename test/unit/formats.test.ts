@@ -26,6 +26,28 @@ describe('clause formats', () => {
     ]);
   });
 
+  it('takes a role marked in brackets after a name as that name\'s role: 市发改委（牵头）', () => {
+    const text = '1.甲。\n责任单位：省科技厅（牵头）、省财政厅、省商务厅\n2.乙。（责任单位：省科技厅(牵头单位)，省财政厅）\n3.丙。（省科技厅（ 牵头 ）、省财政厅（配合））';
+    const plan = parsePlan(text);
+    assert.deepEqual(roles(text), [
+      { n: '1', lead: ['省科技厅'], part: ['省财政厅', '省商务厅'] },
+      { n: '2', lead: ['省科技厅'], part: ['省财政厅'] },
+      { n: '3', lead: ['省科技厅'], part: ['省财政厅'] },
+    ]);
+    // The mark is not part of the name as written, and says where the role came from.
+    const lead = plan.tasks[0].lead[0];
+    assert.equal(text.slice(lead.span.start, lead.span.end), '省科技厅');
+    assert.equal(lead.via, '牵头');
+    assert.equal(plan.tasks[0].clause?.explicitLead, true);
+  });
+
+  it('reads labels in Markdown emphasis and in list items', () => {
+    assert.deepEqual(roles('1.甲。\n**牵头单位**：省科技厅\n**配合单位**：省财政厅\n2.乙。\n- **牵头单位：** 省科技厅\n- **配合单位：** 省财政厅'), [
+      { n: '1', lead: ['省科技厅'], part: ['省财政厅'] },
+      { n: '2', lead: ['省科技厅'], part: ['省财政厅'] },
+    ]);
+  });
+
   it('reads a clause whose bracket opens on one line and closes on the next', () => {
     // The continuation check reads the unclosed bracket to the end of the first line (prose); the
     // task's own reading of the whole bracket must not be served that shorter reading.

@@ -125,7 +125,7 @@ describe('task numbers: read by character codes as the regular expression read t
 });
 
 describe('labels: found by character codes as the global expression found them', () => {
-  const piece = fc.constantFrom(...LABELS.map(([l]) => l), '牵头', '单位', '时', '责任', '：', ':', '：', ' ', '\t', '\u3000', '省财政厅', '、', '；', '\n', '牵头单位 ');
+  const piece = fc.constantFrom(...LABELS.map(([l]) => l), '牵头', '单位', '时', '责任', '：', ':', '：', ' ', '\t', '\u3000', '省财政厅', '、', '；', '\n', '牵头单位 ', '*', '**');
 
   it('in any stretch of a text of labels, colons, spaces and names', () => {
     fc.assert(
@@ -145,12 +145,13 @@ describe('labels: found by character codes as the global expression found them',
   });
 
   it('start a label line as the anchored expression found them in its first 24 characters', () => {
-    const lineRe = new RegExp(`^(${LABELS.map(([l]) => l).join('|')})[ \\t\\u3000]*[：:]`);
+    const lineRe = new RegExp(`^(${LABELS.map(([l]) => l).join('|')})[ \\t\\u3000*]*[：:]`);
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
         const line = pieces.join('').replace(/^[\s\u3000]+/, '');
         if (line.length === 0 || /\n/.test(line)) return;
-        const m = lineRe.exec(line.replace(/[\s\u3000]+$/, '').slice(0, 24));
+        // Markdown emphasis opening the line (**牵头单位**：) is passed over first, with the spaces after it.
+        const m = lineRe.exec(line.replace(/^(?:\*\*)+[\s\u3000]*/, '').replace(/[\s\u3000]+$/, '').slice(0, 24));
         // After a task whose clause is closed, a label line still belongs to it; any other line does not.
         const plan = parsePlan(`1.推进工作（省科技厅牵头）\n${line}`);
         const isLabel = plan.tasks[0].span.range.end.line === 1;

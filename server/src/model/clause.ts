@@ -220,16 +220,37 @@ function groupsOf(text: string, seg: Item, strays: readonly number[]): void {
 function addNames(text: string, from: number, to: number, strays: readonly number[]): void {
   for (const it of splitNames(text, { start: from, end: to }, strays)) {
     let end = it.end;
+    let mark = 0;
     if (CHAR_CLASS[text.charCodeAt(end - 1)] & CH_CLOSE) {
       const open = openerOf(text, it.start, end - 1);
-      if (open >= 0 && segmentKind(text.slice(open + 1, end - 1)) === 'deadline') {
-        if (DEADLINES === NO_DEADLINES) DEADLINES = [];
-        DEADLINES.push({ text: text.slice(open + 1, end - 1), start: open, end });
-        end = trim(text, { start: it.start, end: open }).end;
+      if (open >= 0) {
+        const inner = text.slice(open + 1, end - 1);
+        mark = ROLE_MARKS.indexOf(inner.replace(SPACES_RE, '')) + 1;
+        if (mark === 0 && segmentKind(inner) === 'deadline') {
+          if (DEADLINES === NO_DEADLINES) DEADLINES = [];
+          DEADLINES.push({ text: inner, start: open, end });
+        }
+        if (mark > 0 || DEADLINES.length > 0 && DEADLINES[DEADLINES.length - 1].start === open) end = trim(text, { start: it.start, end: open }).end;
       }
     }
-    if (end > it.start) addItem(it.start, end, spanHash(text, it.start, end));
+    if (end > it.start) {
+      addItem(it.start, end, spanHash(text, it.start, end));
+      ITEM_MARK[ITEMS - 1] = mark;
+    }
   }
+}
+
+/**
+ * A role written in brackets after a name, as lists under one label often mark their lead:
+ * 责任单位：市发改委（牵头）、市财政局. ITEM_MARK holds its index in this list plus one (0: none).
+ */
+const ROLE_MARKS: readonly string[] = ['牵头', '牵头单位', '牵头部门', '总牵头', '主责', '主责单位', '负责', '配合', '配合单位', '参加', '参与', '协办', '协助'];
+const LEAD_MARKS = 7;
+const SPACES_RE = /[\s\u3000]/g;
+
+/** Whether a name's bracketed mark makes it a lead (the first LEAD_MARKS of ROLE_MARKS). */
+function marksLead(mark: number): boolean {
+  return mark > 0 && mark <= LEAD_MARKS;
 }
 
 /** The opener in [start, close) that the closer at `close` pairs with, or -1. */
@@ -467,7 +488,11 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
       addPerson(out, name);
       continue;
     }
-    addMention(code, f.written, name, name === f.name ? f.key : registryKey(name), ITEM_START[from + k], ITEM_END[from + k], via);
+    // A role marked after the name (市发改委（牵头）) is its own, whatever the list's.
+    const mark = ITEM_MARK[from + k];
+    const key = name === f.name ? f.key : registryKey(name);
+    if (mark === 0) addMention(code, f.written, name, key, ITEM_START[from + k], ITEM_END[from + k], via);
+    else addMention(roleCode(marksLead(mark) ? 'lead' : 'participant'), f.written, name, key, ITEM_START[from + k], ITEM_END[from + k], ROLE_MARKS[mark - 1]);
   }
 }
 
@@ -505,6 +530,8 @@ let ITEMS = 0;
 let ITEM_START: Int32Array = new Int32Array(128);
 let ITEM_END: Int32Array = new Int32Array(128);
 let ITEM_HASH: Int32Array = new Int32Array(128);
+/** A role marked in brackets after the name (ROLE_MARKS), or 0. */
+let ITEM_MARK: Int32Array = new Int32Array(128);
 /** Time limits found (kept: they become the clause's), segments of names, and notes. */
 let DEADLINES: RawDeadline[] = [];
 let NAMED = 0;
@@ -528,10 +555,12 @@ function addItem(start: number, end: number, hash: number): void {
     ITEM_START = doubled(ITEM_START);
     ITEM_END = doubled(ITEM_END);
     ITEM_HASH = doubled(ITEM_HASH);
+    ITEM_MARK = doubled(ITEM_MARK);
   }
   ITEM_START[ITEMS] = start;
   ITEM_END[ITEMS] = end;
   ITEM_HASH[ITEMS] = hash;
+  ITEM_MARK[ITEMS] = 0;
   ITEMS++;
 }
 
@@ -615,6 +644,9 @@ function assignRoles(text: string, convention: boolean, out: ClauseContent, defa
   if (DEADLINES.length > 0) for (const d of DEADLINES) addDeadline(out, d);
   let explicit = false;
   for (let g = 0; g < GROUPS; g++) if (GROUP_VERB[g] !== null && LEAD_VERBS.has(GROUP_VERB[g]!)) explicit = true;
+  // Names marked as leads in brackets (市发改委（牵头）) make the lead explicit too. Only content with
+  // brackets can hold one: plain content, read by the shortcut, never does.
+  if (!explicit && !PLAIN_READ) for (let k = 0; k < ITEMS && !explicit; k++) explicit = marksLead(ITEM_MARK[k]);
   if (explicit) out.explicitLead = true;
   const byLabel = label !== null && !(explicit && label.kind !== 'lead');
   // Loops rather than closures: this runs for every clause of every parse (allocation showed in scripts/bench).
@@ -780,8 +812,8 @@ export function findLabels(text: string, start: number, end: number, out?: Label
 const LABEL_SCRATCH: LabelEntry[] = [];
 
 /**
- * The label (牵头单位, …) starting at i and followed, after spaces, tabs or ideographic spaces, by a
- * colon, all before `end`: what LABEL_RE matches there, the first of LABELS that fits, as the
+ * The label (牵头单位, …) starting at i and followed, after spaces, tabs, ideographic spaces or
+ * asterisks (Markdown emphasis), by a colon, all before `end`: what LABEL_RE matches there, the first of LABELS that fits, as the
  * expression's alternation takes it. LABEL_END is then where the colon ends.
  */
 export function labelAt(text: string, i: number, end: number): string | undefined {
@@ -793,7 +825,8 @@ export function labelAt(text: string, i: number, end: number): string | undefine
     if (i + label.length > end || !text.startsWith(label, i)) continue;
     let j = i + label.length;
     let c = text.charCodeAt(j);
-    while (j < end && (c === 0x20 || c === 0x09 || c === 0x3000)) c = text.charCodeAt(++j);
+    // Spaces, and Markdown's emphasis closed before the colon (**牵头单位**：).
+    while (j < end && (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2a /* * */)) c = text.charCodeAt(++j);
     if (j < end && (c === 0xff1a /* ： */ || c === 0x3a /* : */)) {
       LABEL_END = j + 1;
       return label;

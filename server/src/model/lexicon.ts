@@ -61,8 +61,8 @@ export const LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
 ];
 
 const labelAlternation = LABELS.map(([l]) => l).join('|');
-/** A label followed by a colon, e.g. 牵头单位： — global, for scanning. */
-export const LABEL_RE = new RegExp(`(${labelAlternation})[ \\t\\u3000]*[：:]`, 'g');
+/** A label followed by a colon, e.g. 牵头单位： or Markdown's **牵头单位**： — global, for scanning. */
+export const LABEL_RE = new RegExp(`(${labelAlternation})[ \\t\\u3000*]*[：:]`, 'g');
 export const LABEL_KIND: ReadonlyMap<string, LabelKind> = new Map(LABELS);
 
 /** The first-listed convention, declared in the preamble or inside a clause (…，下同). */

@@ -787,7 +787,7 @@ class PlanParser {
     // Markdown: headings, list bullets, quotes, emphasis.
     const c0 = t.charCodeAt(s);
     if (c0 === 0x23 /* # */ || c0 === 0x3e /* > */ || c0 === 0x2d /* - */ || c0 === 0x2a /* * */ || c0 === 0x2b /* + */) {
-      const md = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?!\*))/.exec(t.slice(s, Math.min(lineEnd, s + 8)));
+      const md = /^(?:#{1,6}[ \t]+|>[ \t]*|[-+][ \t]+|\*[ \t]+(?!\*))/.exec(t.slice(s, Math.min(lineEnd, s + 8)));
       if (md) s += md[0].length;
       while (t.startsWith('**', s)) s += 2;
       while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;

@@ -51,6 +51,7 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'stray openers among names in inline labels', make: (n) => '1. 任务。牵头单位：省财政厅' + '（、'.repeat(n / 2) + '省商务厅' },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'openers left open before a clause', make: (n) => '1. 任务' + '（'.repeat(n / 2) + '（省科技厅牵头，省财政厅参加）' },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'names each with a time limit in brackets', make: (n) => '1. 任务（省科技厅牵头，' + '省财政厅（2025年底前）、'.repeat(n / 12) + '省商务厅参加）' },
+  { unit: true, unitN: 25_000, unitFactor: 4, name: 'names each with a role marked in brackets', make: (n) => '1. 任务\n责任单位：' + '省财政厅（牵头）、省商务厅（配合）、'.repeat(n / 18) },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'many unknown names in one clause', make: (n) => '1. 任务（' + Array.from({ length: n / 8 }, (_, i) => `省未知${i}厅`).join('、') + '参加）' },
 ];
 
