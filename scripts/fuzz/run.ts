@@ -36,7 +36,7 @@ function check(text: string): void {
     const badAfter = spanViolations(after.plan, after.problems);
     if (badAfter.length) throw new Error(`after "${action.title}": ${badAfter[0]}`);
   }
-  for (const e of renumberEdits(a.plan)) if (!/^\d+$/.test(text.slice(e.start, e.end)) || !/^\d+$/.test(e.newText)) throw new Error('renumber touched more than digits');
+  for (const e of renumberEdits(a.plan)) if (!/^(?:\d+|[０-９]+)$/.test(text.slice(e.start, e.end)) || !/^(?:\d+|[０-９]+)$/.test(e.newText)) throw new Error('renumber touched more than digits');
 }
 
 const t0 = Date.now();

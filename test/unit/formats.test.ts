@@ -48,6 +48,18 @@ describe('clause formats', () => {
     ]);
   });
 
+  it('reads task numbers and references written in full-width digits', () => {
+    const plan = parsePlan('一、甲\n１．甲，见第２项。（省科技厅牵头）\n２、乙。（省财政厅牵头）\n１２ 戊（省商务厅牵头）');
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.value, t.lead.map((m) => m.name)]), [
+      ['１', 1, ['省科技厅']],
+      ['２', 2, ['省财政厅']],
+      ['１２', 12, ['省商务厅']],
+    ]);
+    assert.deepEqual(plan.crossReferences.map((r) => r.value), [2]);
+    const paren = parsePlan('（１）甲。（省科技厅牵头）\n（２）乙。（省财政厅牵头）');
+    assert.deepEqual(paren.tasks.map((t) => [t.number, t.value, t.style]), [['１', 1, 'paren-arabic'], ['２', 2, 'paren-arabic']]);
+  });
+
   it('reads a clause whose bracket opens on one line and closes on the next', () => {
     // The continuation check reads the unclosed bracket to the end of the first line (prose); the
     // task's own reading of the whole bracket must not be served that shorter reading.

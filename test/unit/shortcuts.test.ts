@@ -81,7 +81,7 @@ describe('plain clauses: the shortcut finds what the general reader finds', () =
 });
 
 /** The task-number rule as it was written with a regular expression, to hold the hand-written reading to it. */
-const TASK_RE = /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/;
+const TASK_RE = /^([\d０-９]{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/;
 const QUANTITY_RE = /^[年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：\-—–~～/]/;
 function referenceTask(line: string, lastArabic: number): { number: string; separator: string | null; body: number } | null {
   let s = 0;
@@ -91,7 +91,7 @@ function referenceTask(line: string, lastArabic: number): { number: string; sepa
   const head = line.slice(s, Math.min(e, s + 24));
   const m = TASK_RE.exec(head);
   if (!m) return null;
-  const value = Number(m[1]);
+  const value = Number(m[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   if (value <= 0) return null;
   const rest = head.slice(m[0].length);
   if (m[2] && /[.．、)）]/.test(m[2])) {
@@ -105,11 +105,11 @@ function referenceTask(line: string, lastArabic: number): { number: string; sepa
 
 describe('task numbers: read by character codes as the regular expression read them', () => {
   it('on any line that starts with digits', () => {
-    const piece = fc.constantFrom('1', '2', '0', '9', '12', '99999', '123456', '.', '．', '、', ')', '）', ' ', '\t', '\u3000', '5', '５', '年', '个', '推进', '工作', '-', '/', 'x', '%');
+    const piece = fc.constantFrom('1', '2', '0', '9', '12', '99999', '123456', '.', '．', '、', ')', '）', ' ', '\t', '\u3000', '5', '５', '１２', '年', '个', '推进', '工作', '-', '/', 'x', '%');
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.constantFrom(0, 9999, 12344), (pieces, before) => {
         const line = pieces.join('');
-        if (!/^[0-9]/.test(line)) return;
+        if (!/^[0-9０-９]/.test(line)) return;
         // A preceding task sets the number a five-digit one must continue.
         const prefix = before > 0 ? `${before}. 推进工作\n` : '';
         const plan = parsePlan(prefix + line);

@@ -1,6 +1,6 @@
 /** Outline (sections → sub-sections → tasks), folding, and workspace symbols by task or department. */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
-import { PlanTask } from '../model/parser';
+import { digitsValue, PlanTask } from '../model/parser';
 import type { Plan, Section, Subsection, Task } from '../model/types';
 import { taskKeys, taskLabel } from '../reviewer/matrix';
 import { registryKey } from '../registry/registry';
@@ -121,7 +121,7 @@ function lastContentLine(plan: Plan, endOffset: number): number {
  */
 export function workspaceSymbols(docs: readonly PlanDocument[], query: string): SymbolInformation[] {
   const q = query.trim();
-  const taskQuery = /^第?\s*([一二三四五六七八九十百零〇两]+[.．、]\s*)?(?:[（(]([一二三四五六七八九十]+)[）)][.．]?)?\s*(\d+)\s*[项条]?$/.exec(q);
+  const taskQuery = /^第?\s*([一二三四五六七八九十百零〇两]+[.．、]\s*)?(?:[（(]([一二三四五六七八九十]+)[）)][.．]?)?\s*([\d０-９]+)\s*[项条]?$/.exec(q);
   const out: SymbolInformation[] = [];
   for (const doc of docs) {
     const { plan } = doc;
@@ -132,8 +132,8 @@ export function workspaceSymbols(docs: readonly PlanDocument[], query: string): 
       let match = q === '';
       if (taskQuery) {
         const section = taskQuery[1]?.replace(/[.．、\s]/g, '');
-        const number = String(Number(taskQuery[3]));
-        match = task.number === number && (!section || task.section?.numeral === section) && (!taskQuery[2] || task.subsection?.numeral === taskQuery[2]);
+        // By value: 12 finds a task written １２ too.
+        match = task.value === digitsValue(taskQuery[3]) && (!section || task.section?.numeral === section) && (!taskQuery[2] || task.subsection?.numeral === taskQuery[2]);
       } else if (q !== '') match = key === q;
       if (match) {
         out.push({

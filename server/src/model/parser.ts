@@ -39,7 +39,7 @@ import type {
 
 const SECTION_RE = /^([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[、．.][ \t\u3000]*/;
 const SUBSECTION_RE = /^[（(][ \t\u3000]*([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[）)][ \t\u3000]*/;
-const PAREN_TASK_RE = /^[（(][ \t\u3000]*(\d{1,3})[ \t\u3000]*[）)][ \t\u3000]*/;
+const PAREN_TASK_RE = /^[（(][ \t\u3000]*([\d０-９]{1,3})[ \t\u3000]*[）)][ \t\u3000]*/;
 /** A number that is a quantity or a date, not a task: 2027年, 3个, 50%. */
 const QUANTITY_CODES: ReadonlySet<number> = new Set([...'年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：-—–~～/'].map((c) => c.charCodeAt(0)));
 /** Space, tab or ideographic space: what may stand between a task number and its separator. */
@@ -65,7 +65,17 @@ function separatorOf(c: number): string {
 function isAnyDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
-const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
+
+/** The value of digits written in either width (１２ is 12: plans typed in full-width mode number so). */
+export function digitsValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
+  }
+  return v;
+}
+const CROSS_REF_RE = /第[ \t\u3000]*([\d０-９]{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
 /**
  * The brackets （([【〔 and ）)]】〕 (CH_OPEN and CH_CLOSE): bracketGroups jumps from one to the next.
@@ -135,6 +145,7 @@ const LINE_START: Uint8Array = (() => {
   for (const ch of '（(') table[ch.charCodeAt(0)] = START_BRACKET;
   for (const label of LABEL_KIND.keys()) table[label.charCodeAt(0)] = START_LABEL;
   for (let d = 0x30; d <= 0x39; d++) table[d] = START_DIGIT;
+  for (let d = 0xff10; d <= 0xff19; d++) table[d] = START_DIGIT;
   return table;
 })();
 
@@ -818,7 +829,7 @@ class PlanParser {
         table.setNumbered(row, KIND_SUBSECTION, n, n + m[1].length, value, s + m[0].length - lineStart);
       } else if (first === START_BRACKET && (m = PAREN_TASK_RE.exec(head))) {
         const n = s + m[0].indexOf(m[1]) - lineStart;
-        table.setNumbered(row, KIND_TASK, n, n + m[1].length, Number(m[1]), s + m[0].length - lineStart);
+        table.setNumbered(row, KIND_TASK, n, n + m[1].length, digitsValue(m[1]), s + m[0].length - lineStart);
         table.flags[row] |= FLAG_PAREN;
         table.separators[row] = SEPARATORS.of(t.charCodeAt(s) === 0x28 /* ( */ ? '(）' : '（）');
       }
@@ -873,8 +884,8 @@ class PlanParser {
   }
 
   /**
-   * A line starting with a digit: is it a task number ("12." "12、" "12 " "12推进…")? The first 24
-   * characters decide, as /^(\d{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/ on them would,
+   * A line starting with a digit: is it a task number ("12." "12、" "12 " "12推进…", or in full-width digits
+   * "１２．")? The first 24 characters decide, as /^([\d０-９]{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/ on them would,
    * read by character codes: every task line of a plan passes here, and the expression with its
    * slices made several strings per line. Sets the task fields of row `row` when it is one.
    */
@@ -883,7 +894,7 @@ class PlanParser {
     const headEnd = Math.min(e, s + 24);
     let d = s;
     let value = 0;
-    for (let c = t.charCodeAt(d); d < headEnd && d - s < 5 && c >= 0x30 && c <= 0x39; c = t.charCodeAt(++d)) value = value * 10 + (c - 0x30);
+    for (let c = t.charCodeAt(d); d < headEnd && d - s < 5 && isAnyDigit(c); c = t.charCodeAt(++d)) value = value * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
     if (d === s || value <= 0) return false;
     // A separator after optional spaces, not followed by a digit (1.5 is a quantity); or spaces alone.
     let k = d;
@@ -1397,7 +1408,7 @@ class PlanParser {
       if (m.index > 0 && /[》>]/.test(this.text[m.index - 1])) continue;
       const digits = m.index + m[0].indexOf(m[1]);
       this.crossRefs.push({
-        value: Number(m[1]),
+        value: digitsValue(m[1]),
         span: this.span(m.index, m.index + m[0].length),
         numberSpan: this.span(digits, digits + m[1].length),
       });

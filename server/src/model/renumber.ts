@@ -45,18 +45,26 @@ function makeEdits(plan: Plan): TextEdit[] {
   const targets = targetNumbers(plan);
   const edits: TextEdit[] = [];
   plan.tasks.forEach((task, i) => {
-    const wanted = String(targets[i]);
+    const wanted = numberLike(targets[i], task.number);
     if (task.number !== wanted) edits.push({ start: task.numberSpan.start, end: task.numberSpan.end, range: task.numberSpan.range, newText: wanted });
   });
   for (const ref of plan.crossReferences) {
     const task = referencedTaskIndex(plan, ref.value, ref.span.start);
     if (task === null) continue;
-    const wanted = String(targets[task]);
-    if (plan.text.slice(ref.numberSpan.start, ref.numberSpan.end) !== wanted) {
+    const written = plan.text.slice(ref.numberSpan.start, ref.numberSpan.end);
+    const wanted = numberLike(targets[task], written);
+    if (written !== wanted) {
       edits.push({ start: ref.numberSpan.start, end: ref.numberSpan.end, range: ref.numberSpan.range, newText: wanted });
     }
   }
   return edits.sort((a, b) => a.start - b.start);
+}
+
+/** `n` in the digits `written` uses: full-width (１２) where it was written so, else ASCII. */
+export function numberLike(n: number, written: string): string {
+  const ascii = String(n);
+  if (!(written.charCodeAt(0) >= 0xff10 && written.charCodeAt(0) <= 0xff19)) return ascii;
+  return String.fromCharCode(...Array.from(ascii, (c) => c.charCodeAt(0) - 0x30 + 0xff10));
 }
 
 /** The first task numbered `value` (within the section the reference stands in, if numbering restarts). */

@@ -1,5 +1,6 @@
 import { t } from '../messages';
 import { numberSpanOf, planColumns } from '../model/parser';
+import { numberLike } from '../model/renumber';
 import type { Rule } from './types';
 
 /**
@@ -18,12 +19,12 @@ export const numbering: Rule = (ctx) => {
       if (r.value !== expected) {
         const earlier = used.get(r.value);
         if (earlier >= 0) {
-          ctx.report('duplicate-number', numberSpanOf(cols, k, lines), t('duplicate-number', ctx.locale, { found: r.number, expected }), {
+          ctx.report('duplicate-number', numberSpanOf(cols, k, lines), t('duplicate-number', ctx.locale, { found: r.number, expected: numberLike(expected, r.number) }), {
             task: k,
             related: [{ span: numberSpanOf(cols, earlier, lines), message: t('duplicate-number.related', ctx.locale, { found: r.number }) }],
           });
         } else {
-          ctx.report('numbering-gap', numberSpanOf(cols, k, lines), t('numbering-gap', ctx.locale, { found: r.number, expected }), { task: k });
+          ctx.report('numbering-gap', numberSpanOf(cols, k, lines), t('numbering-gap', ctx.locale, { found: r.number, expected: numberLike(expected, r.number) }), { task: k });
         }
       }
     }

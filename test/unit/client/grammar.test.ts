@@ -62,6 +62,8 @@ describe('TextMate grammar', () => {
     assert.ok(hasScope(scopesAt('  12.围绕战略性新兴产业', '12'), 'constant.numeric.task'));
     assert.ok(hasScope(scopesAt('  3 着力抓好电动汽车', '3'), 'constant.numeric.task'));
     assert.ok(hasScope(scopesAt('（4）完善知识产权保护', '4'), 'constant.numeric.task'));
+    assert.ok(hasScope(scopesAt('１２．推进试点', '１２'), 'constant.numeric.task'));
+    assert.ok(hasScope(scopesAt('（４）完善知识产权保护', '４'), 'constant.numeric.task'));
   });
 
   it('tells lead departments from participants inside a clause', () => {

@@ -201,6 +201,11 @@ describe('renumbering', () => {
     assert.deepEqual([...out.matchAll(/（(\d)）/g)].map((m) => m[1]), ['1', '2', '1', '2']);
   });
 
+  it('renumbers tasks and references written in full-width digits in full-width digits', () => {
+    const text = '一、甲\n１．事。（省科技厅牵头）\n３．事，见第４项。（省科技厅牵头）\n４．事。（省科技厅牵头）\n';
+    assert.equal(applyEdits(text, renumberEdits(parsePlan(text))), '一、甲\n１．事。（省科技厅牵头）\n２．事，见第３项。（省科技厅牵头）\n３．事。（省科技厅牵头）\n');
+  });
+
   it('changes nothing in a plan already numbered', () => {
     assert.deepEqual(renumberEdits(parsePlan('一、甲\n1.事。（省科技厅牵头）\n2.事。（省科技厅牵头）\n')), []);
   });
@@ -213,6 +218,12 @@ describe('outline, lenses, tokens, workspace symbols', () => {
     assert.equal(workspaceSymbols([doc], '二.1').length, 1);
     assert.equal(workspaceSymbols([doc], '第1项').length, 2);
     assert.equal(workspaceSymbols([doc], '科技厅').length, 1);
+  });
+
+  it('finds a task written in full-width digits by its number typed either way', () => {
+    const { doc } = planDoc('一、甲\n１．事。（省科技厅牵头）\n１２．事。（省财政厅牵头）\n', REG);
+    assert.equal(workspaceSymbols([doc], '12').length, 1);
+    assert.equal(workspaceSymbols([doc], '第１２项').length, 1);
   });
 
   it('nests tasks under their sections and counts tasks without a lead in the lens', () => {
