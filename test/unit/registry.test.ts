@@ -80,3 +80,12 @@ describe('registry: suggestions skip names that cannot be near', () => {
     );
   });
 });
+
+describe('default registry: collectives as plans write them', () => {
+  it('knows the provincial governments written 各省级人民政府 or in full', () => {
+    const registry = createDefaultRegistry();
+    for (const written of ['各省级人民政府', '各省级政府', '各省、自治区、直辖市人民政府', '各地区']) {
+      assert.equal(registry.lookup(written)?.department.name, '各省（自治区、直辖市）人民政府', written);
+    }
+  });
+});

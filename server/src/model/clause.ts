@@ -70,8 +70,11 @@ interface Item {
 
 interface Group {
   verb: string | null;
-  /** For 会同: 'host' names before 会同, 'partner' names after it. */
-  part: 'host' | 'partner' | null;
+  /**
+   * For 会同: 'host' names before 会同, 'partner' names after it. 'tail': the words after the last
+   * verb of a segment (各省级人民政府负责落实): only those that read as units are names.
+   */
+  part: 'host' | 'partner' | 'tail' | null;
   items: Item[];
 }
 
@@ -210,7 +213,7 @@ function groupsOf(text: string, seg: Item, strays: readonly number[]): void {
   }
   const first = ITEMS;
   addNames(text, from, seg.end, strays);
-  if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
+  if (ITEMS > first) addGroup(null, tailPart(prevVerb, prevPart), first);
 }
 
 /**
@@ -450,7 +453,7 @@ const NAMES: string[] = [];
  * mentions, or to its persons. The names are the plan's own strings (ownCopy): a reading outlives
  * the version it was read from.
  */
-function collectNames(text: string, from: number, to: number, role: Role, via: string | null, out: ClauseContent): void {
+function collectNames(text: string, from: number, to: number, role: Role, via: string | null, out: ClauseContent, unitsOnly: boolean): void {
   // The two scratch arrays are written by index up to `count`, never emptied: setting an array's
   // length to 0 drops its storage, and the next push allocated it again (~10 MB per 10k tasks).
   const names = NAMES;
@@ -458,7 +461,8 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
   for (let k = 0; k < count; k++) {
     const f = NAME_FACTS.get(text, ITEM_START[from + k], ITEM_END[from + k], ITEM_HASH[from + k]);
     FACTS[k] = f;
-    names[k] = f.name;
+    // After a segment's last verb, words that are not a unit say what is done (负责落实): no name.
+    names[k] = unitsOnly && !f.unit ? '' : f.name;
   }
   // Shared suffix: a run of bare places takes the suffix of the name that ends the run.
   for (let k = 0; k < count; k++) {
@@ -539,6 +543,13 @@ let NOTES = 0;
 const NO_PART = 0;
 const HOST = 1;
 const PARTNER = 2;
+const TAIL = 3;
+
+/** The part of a segment's last group, which no verb follows: 会同's partners, or what follows a verb, or a list of its own. */
+function tailPart(prevVerb: string | null, prevPart: number): number {
+  if (prevVerb === '会同' && prevPart === HOST) return PARTNER;
+  return prevVerb !== null ? TAIL : NO_PART;
+}
 const NO_DEADLINES: RawDeadline[] = [];
 
 function resetCollected(): void {
@@ -593,7 +604,7 @@ function collected(): Collected {
   for (let g = 0; g < GROUPS; g++) {
     const items: Item[] = [];
     for (let k = GROUP_FIRST[g]; k < GROUP_END[g]; k++) items.push({ start: ITEM_START[k], end: ITEM_END[k] });
-    groups.push({ verb: GROUP_VERB[g], part: GROUP_PART[g] === HOST ? 'host' : GROUP_PART[g] === PARTNER ? 'partner' : null, items });
+    groups.push({ verb: GROUP_VERB[g], part: GROUP_PART[g] === HOST ? 'host' : GROUP_PART[g] === PARTNER ? 'partner' : GROUP_PART[g] === TAIL ? 'tail' : null, items });
   }
   return { groups, deadlines: DEADLINES.slice(), named: NAMED, notes: NOTES };
 }
@@ -652,13 +663,13 @@ function assignRoles(text: string, convention: boolean, out: ClauseContent, defa
   // Loops rather than closures: this runs for every clause of every parse (allocation showed in scripts/bench).
   for (let g = 0; g < GROUPS; g++) {
     if (byLabel) {
-      collectNames(text, GROUP_FIRST[g], GROUP_END[g], defaultRole, label.label, out);
+      collectNames(text, GROUP_FIRST[g], GROUP_END[g], defaultRole, label.label, out, GROUP_PART[g] === TAIL);
       continue;
     }
     const role = roleOf(g, explicit, convention, defaultRole);
     let via = GROUP_VERB[g];
     for (let x = g + 1; x < GROUPS && via === null; x++) via = GROUP_VERB[x];
-    collectNames(text, GROUP_FIRST[g], GROUP_END[g], role, via ?? defaultVia, out);
+    collectNames(text, GROUP_FIRST[g], GROUP_END[g], role, via ?? defaultVia, out, GROUP_PART[g] === TAIL);
   }
 }
 
@@ -756,7 +767,7 @@ function plainScan(text: string, start: number, end: number): boolean {
       if (i > segStart) {
         NAMED++;
         if (!closeName(text, a, i, h)) return false;
-        if (ITEMS > first) addGroup(null, prevVerb === '会同' && prevPart === HOST ? PARTNER : NO_PART, first);
+        if (ITEMS > first) addGroup(null, tailPart(prevVerb, prevPart), first);
       }
       segStart = a = i + 1;
       h = HASH_START;
