@@ -60,6 +60,14 @@ describe('clause formats', () => {
     assert.deepEqual(paren.tasks.map((t) => [t.number, t.value, t.style]), [['１', 1, 'paren-arabic'], ['２', 2, 'paren-arabic']]);
   });
 
+  it('reads 省科技厅为牵头单位，省财政厅为配合单位', () => {
+    assert.deepEqual(roles('1.甲。（省科技厅为牵头单位，省财政厅、省商务厅为配合单位）\n2.乙。（省科技厅为牵头部门）\n3.丙。为人民服务。（省科技厅牵头）'), [
+      { n: '1', lead: ['省科技厅'], part: ['省财政厅', '省商务厅'] },
+      { n: '2', lead: ['省科技厅'], part: [] },
+      { n: '3', lead: ['省科技厅'], part: [] },
+    ]);
+  });
+
   it('does not take what follows the last verb for a department unless it reads as one', () => {
     assert.deepEqual(roles('1.甲。（人力资源社会保障部、教育部牵头，各省级人民政府负责落实）\n2.乙。（省科技厅负责组织实施）\n3.丙。（省科技厅牵头，省财政厅配合做好相关工作）\n4.丁。（省科技厅牵头省财政厅）'), [
       { n: '1', lead: ['人力资源社会保障部', '教育部'], part: ['各省级人民政府'] },

@@ -20,11 +20,19 @@ export const VERBS = [
   '参与',
   '协助',
   '协办',
+  // 省科技厅为牵头单位，省财政厅为配合单位: the label's words written as a verb.
+  '为牵头单位',
+  '为牵头部门',
+  '为配合单位',
+  '为配合部门',
+  '为参加单位',
+  '为参与单位',
+  '为协办单位',
 ] as const;
 
 export type Verb = (typeof VERBS)[number];
 
-export const LEAD_VERBS: ReadonlySet<string> = new Set(['牵头', '牵头负责', '分别牵头', '共同牵头', '负责牵头']);
+export const LEAD_VERBS: ReadonlySet<string> = new Set(['牵头', '牵头负责', '分别牵头', '共同牵头', '负责牵头', '为牵头单位', '为牵头部门']);
 export const RESPONSIBLE_VERBS: ReadonlySet<string> = new Set(['负责', '分别负责', '共同负责']);
 
 export type LabelKind = 'lead' | 'participant' | 'person' | 'deadline';
