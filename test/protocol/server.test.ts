@@ -337,10 +337,12 @@ describe('language server over stdio: editing', function () {
     await c.close(uri);
   });
 
-  // Two fixes that must both give '（省科技厅牵头，省财政厅参加）'.
+  // Fixes that must all give '（省科技厅牵头，省财政厅参加）'.
   for (const [title, uri, code, text] of [
     ['promotes the first participant when a clause has no lead', 'untitled:nolead.fgfa', 'no-lead', '一、甲\n1.做事。（省科技厅、省财政厅参加）\n'],
     ['removes a lead that is also listed as participant, with its separator', 'untitled:dup.fgfa', 'lead-also-participant', '一、甲\n1.做事。（省科技厅牵头，省财政厅、省科技厅参加）\n'],
+    ['removes a stray closing bracket after the clause', 'untitled:stray.fgfa', 'unbalanced-bracket', '一、甲\n1.做事。（省科技厅牵头，省财政厅参加））\n'],
+    ['closes a clause left open at its end', 'untitled:open.fgfa', 'unbalanced-bracket', '一、甲\n1.做事。（省科技厅牵头，省财政厅参加\n'],
   ]) {
     it(title, async () => {
       await c.open(uri, text);
