@@ -167,12 +167,12 @@ function fixesFor(doc: PlanDocument, d: Diagnostic, p: Problem): CodeAction[] {
       }
       break;
     case 'unbalanced-bracket': {
-      // A clause missing its closer (the bracket starts the task's clause and runs to its end) is
-      // closed there; any other stray bracket is removed.
+      // A clause missing its closer (an opener that starts the task's clause, which then runs to its
+      // end) is closed there; any other stray bracket is removed.
       const char = plan.text.slice(p.span.start, p.span.end);
       const clause = taskAt(plan, p.span.start)?.clause;
       const closer = CLOSERS[char];
-      if (closer && clause && clause.span.start === p.span.start && clause.form !== 'labels' && clause.form !== 'inline-labels') {
+      if (closer && clause?.span.start === p.span.start) {
         out.push(quickFix(t('fix.closeBracket', locale, { char: closer }), [replace(plan, clause.span.end, clause.span.end, closer)], true));
       } else out.push(quickFix(t('fix.deleteBracket', locale, { char }), [replace(plan, p.span.start, p.span.end, '')], true));
       break;

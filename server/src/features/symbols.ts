@@ -1,6 +1,7 @@
 /** Outline (sections → sub-sections → tasks), folding, and workspace symbols by task or department. */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
-import { digitsValue, PlanTask } from '../model/parser';
+import { digitsValue } from '../model/lexicon';
+import { PlanTask } from '../model/parser';
 import type { Plan, Section, Subsection, Task } from '../model/types';
 import { taskKeys, taskLabel } from '../reviewer/matrix';
 import { registryKey } from '../registry/registry';

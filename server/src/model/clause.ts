@@ -36,7 +36,7 @@ import {
   registryKey,
   type LabelKind,
 } from './lexicon';
-import { addMention, commitMentions, NO_MENTIONS, roleCode, startMentions, type Mentions } from './mentions';
+import { addMention, commitMentions, NO_MENTIONS, ROLE_LEAD, roleCode, startMentions, type Mentions } from './mentions';
 import type { Role } from './types';
 
 export interface RawDeadline {
@@ -217,44 +217,47 @@ function groupsOf(text: string, seg: Item, strays: readonly number[]): void {
 }
 
 /**
- * The names of [from, to) as items. A time limit in brackets after a name, or standing in for one
- * (省商务厅参加（2025年底前）), is the clause's time limit, not a department named "（2025年底前）".
+ * The names of [from, to) as items. A bracket closing a name may hold its role (市发改委（牵头）:
+ * MARK_ROLES, kept in ITEM_MARK) or a time limit, alone or after a name (省商务厅参加（2025年底前）):
+ * that is the clause's time limit, not a department named "（2025年底前）". Neither is part of the name.
  */
 function addNames(text: string, from: number, to: number, strays: readonly number[]): void {
   for (const it of splitNames(text, { start: from, end: to }, strays)) {
     let end = it.end;
-    let mark = 0;
-    if (CHAR_CLASS[text.charCodeAt(end - 1)] & CH_CLOSE) {
-      const open = openerOf(text, it.start, end - 1);
-      if (open >= 0) {
-        const inner = text.slice(open + 1, end - 1);
-        mark = ROLE_MARKS.indexOf(inner.replace(SPACES_RE, '')) + 1;
-        if (mark === 0 && segmentKind(inner) === 'deadline') {
-          if (DEADLINES === NO_DEADLINES) DEADLINES = [];
-          DEADLINES.push({ text: inner, start: open, end });
-        }
-        if (mark > 0 || DEADLINES.length > 0 && DEADLINES[DEADLINES.length - 1].start === open) end = trim(text, { start: it.start, end: open }).end;
-      }
+    let marked = '';
+    let open = CHAR_CLASS[text.charCodeAt(end - 1)] & CH_CLOSE ? openerOf(text, it.start, end - 1) : -1;
+    if (open >= 0) {
+      const inner = text.slice(open + 1, end - 1);
+      const words = cleanName(inner);
+      if (MARK_ROLES.has(words)) marked = ownCopy(words);
+      else if (segmentKind(inner) === 'deadline') {
+        if (DEADLINES === NO_DEADLINES) DEADLINES = [];
+        DEADLINES.push({ text: inner, start: open, end });
+      } else open = -1;
     }
+    // A mark or a time limit is not part of the name before it.
+    if (open >= 0) end = trim(text, { start: it.start, end: open }).end;
     if (end > it.start) {
       addItem(it.start, end, spanHash(text, it.start, end));
-      ITEM_MARK[ITEMS - 1] = mark;
+      if (marked !== '') {
+        ITEM_MARK[ITEMS - 1] = roleCode(MARK_ROLES.get(marked)!) + 1;
+        ITEM_MARK_VIA[ITEMS - 1] = marked;
+      }
     }
   }
 }
 
 /**
  * A role written in brackets after a name, as lists under one label often mark their lead:
- * 责任单位：市发改委（牵头）、市财政局. ITEM_MARK holds its index in this list plus one (0: none).
+ * 责任单位：市发改委（牵头）、市财政局. The words are the labels' and the verbs' own, with the role they
+ * give (牵头单位, 牵头 and 负责 lead; 配合单位, 参加 join), and two that are only written so.
  */
-const ROLE_MARKS: readonly string[] = ['牵头', '牵头单位', '牵头部门', '总牵头', '主责', '主责单位', '负责', '配合', '配合单位', '参加', '参与', '协办', '协助'];
-const LEAD_MARKS = 7;
-const SPACES_RE = /[\s\u3000]/g;
-
-/** Whether a name's bracketed mark makes it a lead (the first LEAD_MARKS of ROLE_MARKS). */
-function marksLead(mark: number): boolean {
-  return mark > 0 && mark <= LEAD_MARKS;
-}
+const MARK_ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ...[...LABEL_KIND].flatMap(([label, kind]): [string, Role][] => (kind === 'lead' || kind === 'participant' ? [[label, kind]] : [])),
+  ...VERBS.map((verb): [string, Role] => [verb, LEAD_VERBS.has(verb) || RESPONSIBLE_VERBS.has(verb) ? 'lead' : 'participant']),
+  ['总牵头', 'lead'],
+  ['主责', 'lead'],
+]);
 
 /** The opener in [start, close) that the closer at `close` pairs with, or -1. */
 function openerOf(text: string, start: number, close: number): number {
@@ -496,7 +499,7 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
     const mark = ITEM_MARK[from + k];
     const key = name === f.name ? f.key : registryKey(name);
     if (mark === 0) addMention(code, f.written, name, key, ITEM_START[from + k], ITEM_END[from + k], via);
-    else addMention(roleCode(marksLead(mark) ? 'lead' : 'participant'), f.written, name, key, ITEM_START[from + k], ITEM_END[from + k], ROLE_MARKS[mark - 1]);
+    else addMention(mark - 1, f.written, name, key, ITEM_START[from + k], ITEM_END[from + k], ITEM_MARK_VIA[from + k]);
   }
 }
 
@@ -534,8 +537,9 @@ let ITEMS = 0;
 let ITEM_START: Int32Array = new Int32Array(128);
 let ITEM_END: Int32Array = new Int32Array(128);
 let ITEM_HASH: Int32Array = new Int32Array(128);
-/** A role marked in brackets after the name (ROLE_MARKS), or 0. */
+/** The role marked in brackets after the name (MARK_ROLES) as its roleCode() + 1, or 0; and the mark's words. */
 let ITEM_MARK: Int32Array = new Int32Array(128);
+const ITEM_MARK_VIA: string[] = [];
 /** Time limits found (kept: they become the clause's), segments of names, and notes. */
 let DEADLINES: RawDeadline[] = [];
 let NAMED = 0;
@@ -657,7 +661,7 @@ function assignRoles(text: string, convention: boolean, out: ClauseContent, defa
   for (let g = 0; g < GROUPS; g++) if (GROUP_VERB[g] !== null && LEAD_VERBS.has(GROUP_VERB[g]!)) explicit = true;
   // Names marked as leads in brackets (市发改委（牵头）) make the lead explicit too. Only content with
   // brackets can hold one: plain content, read by the shortcut, never does.
-  if (!explicit && !PLAIN_READ) for (let k = 0; k < ITEMS && !explicit; k++) explicit = marksLead(ITEM_MARK[k]);
+  if (!explicit && !PLAIN_READ) for (let k = 0; k < ITEMS && !explicit; k++) explicit = ITEM_MARK[k] === ROLE_LEAD + 1;
   if (explicit) out.explicitLead = true;
   const byLabel = label !== null && !(explicit && label.kind !== 'lead');
   // Loops rather than closures: this runs for every clause of every parse (allocation showed in scripts/bench).
@@ -892,7 +896,10 @@ export interface BracketReading {
 const NO_LABELS: readonly LabelEntry[] = [];
 
 
-const UNIT_LABEL = (l: LabelEntry) => l.kind === 'lead' || l.kind === 'participant';
+/** A label naming units (牵头单位, 责任单位, …), not a person or a time limit. */
+export function isUnitLabel(l: LabelEntry): boolean {
+  return l.kind === 'lead' || l.kind === 'participant';
+}
 
 /**
  * Reads a bracket's content once: is it a clause, a time limit, or prose — and if a clause, who
@@ -902,7 +909,7 @@ export function readBracket(text: string, start: number, end: number, convention
   // Plain content has no colon, so no label: read by the shortcut, it needs no search for labels.
   PLAIN_READ = plainScan(text, start, end);
   const labels = PLAIN_READ ? NO_LABELS : findLabels(text, start, end);
-  const hasUnitLabel = labels.some(UNIT_LABEL);
+  const hasUnitLabel = labels.some(isUnitLabel);
   let leadAt = -1;
   for (let k = 0; k < labels.length && leadAt < 0; k++) if (labels[k].kind === 'lead') leadAt = labels[k].valueStart;
   if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention), leadAt };

@@ -283,6 +283,30 @@ export function chineseNumeralValue(s: string): number {
   return total + current;
 }
 
+/** ０-９: plans typed in full-width mode number their tasks １２．. */
+export function isFullWidthDigit(c: number): boolean {
+  return c >= 0xff10 && c <= 0xff19;
+}
+
+/** The value of one digit of either width (0-9 or ０-９). */
+export function digitValue(c: number): number {
+  return isFullWidthDigit(c) ? c - 0xff10 : c - 0x30;
+}
+
+/** The value of digits of either width: １２ is 12. */
+export function digitsValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) v = v * 10 + digitValue(s.charCodeAt(i));
+  return v;
+}
+
+/** `n` in the digits `written` uses: full-width (１２) where it was written so, else ASCII. */
+export function numberLike(n: number, written: string): string {
+  const ascii = String(n);
+  if (!isFullWidthDigit(written.charCodeAt(0))) return ascii;
+  return String.fromCharCode(...Array.from(ascii, (c) => c.charCodeAt(0) - 0x30 + 0xff10));
+}
+
 const CN_UNITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 export function chineseNumeral(n: number): string {
   if (n <= 0 || n >= 1000) return String(n);

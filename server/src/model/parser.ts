@@ -6,6 +6,7 @@
  */
 import {
   findLabels,
+  isUnitLabel,
   labelAt,
   readBracket,
   type BracketReading,
@@ -15,7 +16,7 @@ import {
   type RawDeadline,
 } from './clause';
 import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
-import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, doubled, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
@@ -63,17 +64,7 @@ function separatorOf(c: number): string {
 }
 /** 0-9 or ０-９. */
 function isAnyDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-}
-
-/** The value of digits written in either width (１２ is 12: plans typed in full-width mode number so). */
-export function digitsValue(s: string): number {
-  let v = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
-  }
-  return v;
+  return (c >= 0x30 && c <= 0x39) || isFullWidthDigit(c);
 }
 const CROSS_REF_RE = /第[ \t\u3000]*([\d０-９]{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
@@ -145,7 +136,7 @@ const LINE_START: Uint8Array = (() => {
   for (const ch of '（(') table[ch.charCodeAt(0)] = START_BRACKET;
   for (const label of LABEL_KIND.keys()) table[label.charCodeAt(0)] = START_LABEL;
   for (let d = 0x30; d <= 0x39; d++) table[d] = START_DIGIT;
-  for (let d = 0xff10; d <= 0xff19; d++) table[d] = START_DIGIT;
+  for (let d = 0xff10; d <= 0xff19; d++) table[d] = START_DIGIT; // ０-９
   return table;
 })();
 
@@ -179,11 +170,6 @@ function relativeBrackets(bs: readonly RawBracket[], base: number): RawBracket[]
 }
 
 /** What /[\s。．.；;*_]/ matches: what may end a line after its clause. */
-/** A label naming units (牵头单位, 责任单位, …), not a person or a time limit. */
-function isUnitLabel(l: LabelEntry): boolean {
-  return l.kind === 'lead' || l.kind === 'participant';
-}
-
 function endsLine(c: number): boolean {
   return isWhite(c) || c === 0x3002 /* 。 */ || c === 0xff0e /* ． */ || c === 0x2e /* . */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */ || c === 0x2a /* * */ || c === 0x5f /* _ */;
 }
@@ -894,7 +880,7 @@ class PlanParser {
     const headEnd = Math.min(e, s + 24);
     let d = s;
     let value = 0;
-    for (let c = t.charCodeAt(d); d < headEnd && d - s < 5 && isAnyDigit(c); c = t.charCodeAt(++d)) value = value * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
+    for (let c = t.charCodeAt(d); d < headEnd && d - s < 5 && isAnyDigit(c); c = t.charCodeAt(++d)) value = value * 10 + digitValue(c);
     if (d === s || value <= 0) return false;
     // A separator after optional spaces, not followed by a digit (1.5 is a quantity); or spaces alone.
     let k = d;
@@ -1124,7 +1110,7 @@ class PlanParser {
     let lastUnit: LabelEntry | undefined;
     let leadLabel: LabelEntry | undefined;
     for (const l of labelEntries) {
-      if (l.kind === 'lead' || l.kind === 'participant') lastUnit = l;
+      if (isUnitLabel(l)) lastUnit = l;
       if (l.kind === 'lead') leadLabel ??= l;
     }
     if (lastUnit) {

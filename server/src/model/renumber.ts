@@ -2,6 +2,7 @@
  * Renumbering as pure text edits: tasks become 1..n in document order (or 1..n per section or
  * sub-section where the plan's numbering restarts), and "第12项" in prose follows its task.
  */
+import { numberLike } from './lexicon';
 import { perPlan } from './perPlan';
 import type { Range } from './text';
 import type { Plan, Task } from './types';
@@ -58,13 +59,6 @@ function makeEdits(plan: Plan): TextEdit[] {
     }
   }
   return edits.sort((a, b) => a.start - b.start);
-}
-
-/** `n` in the digits `written` uses: full-width (１２) where it was written so, else ASCII. */
-export function numberLike(n: number, written: string): string {
-  const ascii = String(n);
-  if (!(written.charCodeAt(0) >= 0xff10 && written.charCodeAt(0) <= 0xff19)) return ascii;
-  return String.fromCharCode(...Array.from(ascii, (c) => c.charCodeAt(0) - 0x30 + 0xff10));
 }
 
 /** The first task numbered `value` (within the section the reference stands in, if numbering restarts). */

@@ -1,6 +1,6 @@
 import { t } from '../messages';
 import { numberSpanOf, planColumns } from '../model/parser';
-import { numberLike } from '../model/renumber';
+import { numberLike } from '../model/lexicon';
 import type { Rule } from './types';
 
 /**
