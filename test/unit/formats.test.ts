@@ -48,6 +48,12 @@ describe('clause formats', () => {
     ]);
   });
 
+  it('takes no number of mixed digit widths for a task or a reference: 2１２ is a slip, not task 212', () => {
+    const plan = parsePlan('1.甲，见第2２项。（省科技厅牵头）\n2１２．乙。（省财政厅牵头）\n（1２）丙。\n２.丁。（省商务厅牵头）');
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.value]), [['1', 1], ['２', 2]]);
+    assert.deepEqual(plan.crossReferences, []);
+  });
+
   it('reads task numbers and references written in full-width digits', () => {
     const plan = parsePlan('一、甲\n１．甲，见第２项。（省科技厅牵头）\n２、乙。（省财政厅牵头）\n１２ 戊（省商务厅牵头）');
     assert.deepEqual(plan.tasks.map((t) => [t.number, t.value, t.lead.map((m) => m.name)]), [

@@ -81,7 +81,8 @@ describe('plain clauses: the shortcut finds what the general reader finds', () =
 });
 
 /** The task-number rule as it was written with a regular expression, to hold the hand-written reading to it. */
-const TASK_RE = /^([\d０-９]{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/;
+// Digits of one width: 2１２ is no task number.
+const TASK_RE = /^(\d{1,5}|[０-９]{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/;
 const QUANTITY_RE = /^[年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：\-—–~～/]/;
 function referenceTask(line: string, lastArabic: number): { number: string; separator: string | null; body: number } | null {
   let s = 0;

@@ -40,7 +40,7 @@ import type {
 
 const SECTION_RE = /^([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[、．.][ \t\u3000]*/;
 const SUBSECTION_RE = /^[（(][ \t\u3000]*([一二三四五六七八九十百零〇两]{1,4})[ \t\u3000]*[）)][ \t\u3000]*/;
-const PAREN_TASK_RE = /^[（(][ \t\u3000]*([\d０-９]{1,3})[ \t\u3000]*[）)][ \t\u3000]*/;
+const PAREN_TASK_RE = /^[（(][ \t\u3000]*(\d{1,3}|[０-９]{1,3})[ \t\u3000]*[）)][ \t\u3000]*/;
 /** A number that is a quantity or a date, not a task: 2027年, 3个, 50%. */
 const QUANTITY_CODES: ReadonlySet<number> = new Set([...'年月日号时分秒%％个项万亿元千百家条次人所处名倍天周度米吨亩台辆套份层栋户座期批轮届级类种位岁:：-—–~～/'].map((c) => c.charCodeAt(0)));
 /** Space, tab or ideographic space: what may stand between a task number and its separator. */
@@ -66,7 +66,7 @@ function separatorOf(c: number): string {
 function isAnyDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || isFullWidthDigit(c);
 }
-const CROSS_REF_RE = /第[ \t\u3000]*([\d０-９]{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
+const CROSS_REF_RE = /第[ \t\u3000]*(\d{1,5}|[０-９]{1,5})[ \t\u3000]*(?:项|条)(?:任务)?/;
 const TITLE_WORDS_RE = /(方案|分工|分解|计划|意见|通知|要点|清单|安排|措施|任务)/;
 /**
  * The brackets （([【〔 and ）)]】〕 (CH_OPEN and CH_CLOSE): bracketGroups jumps from one to the next.
@@ -871,7 +871,7 @@ class PlanParser {
 
   /**
    * A line starting with a digit: is it a task number ("12." "12、" "12 " "12推进…", or in full-width digits
-   * "１２．")? The first 24 characters decide, as /^([\d０-９]{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/ on them would,
+   * "１２．", its digits all of one width)? The first 24 characters decide, as /^(\d{1,5}|[０-９]{1,5})([ \t\u3000]*[.．、)）](?![\d０-９])|[ \t\u3000]+)?/ on them would,
    * read by character codes: every task line of a plan passes here, and the expression with its
    * slices made several strings per line. Sets the task fields of row `row` when it is one.
    */
@@ -880,7 +880,9 @@ class PlanParser {
     const headEnd = Math.min(e, s + 24);
     let d = s;
     let value = 0;
-    for (let c = t.charCodeAt(d); d < headEnd && d - s < 5 && isAnyDigit(c); c = t.charCodeAt(++d)) value = value * 10 + digitValue(c);
+    // Digits of one width: 2１２ is a slip, not task 212 (renumbering it would rewrite both widths).
+    const full = isFullWidthDigit(t.charCodeAt(s));
+    for (let c = t.charCodeAt(d); d < headEnd && d - s < 5 && isAnyDigit(c) && isFullWidthDigit(c) === full; c = t.charCodeAt(++d)) value = value * 10 + digitValue(c);
     if (d === s || value <= 0) return false;
     // A separator after optional spaces, not followed by a digit (1.5 is a quantity); or spaces alone.
     let k = d;
