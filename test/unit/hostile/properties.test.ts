@@ -14,6 +14,11 @@ import { stats, summaryLine, tried } from './stats';
 
 const registry = createDefaultRegistry();
 const URI = 'file:///plan.txt';
+/**
+ * The same inputs on every run, so a red suite is the change's and not the draw's; exploring new
+ * inputs is scripts/fuzz's work (or set FENGONG_PROPERTY_SEED, and the failure names its seed).
+ */
+const SEED = Number(process.env.FENGONG_PROPERTY_SEED ?? 20261127);
 
 /** Hostile text, damaged excerpts of real plans, and damaged whole plans, in one stream. */
 const anyInput = fc.oneof({ weight: 4, arbitrary: hostileText() }, { weight: 4, arbitrary: mutatedExcerpt() }, { weight: 1, arbitrary: mutatedPlan() });
@@ -58,7 +63,7 @@ describe('hostile input: parser properties', () => {
         assert.equal(plan.text, text);
         assert.deepEqual(spanViolations(plan, problems), []);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: SEED },
     );
   });
 
@@ -72,7 +77,7 @@ describe('hostile input: parser properties', () => {
         const bodies = (p: typeof plan) => p.tasks.map((k) => p.text.slice(k.bodySpan.start, k.bodySpan.end));
         assert.deepEqual(bodies(plan), bodies(parsePlan(text.replace(/\r\n|\r|\n/g, '\n'))).map((b) => b.replace(/\n/g, eol)));
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: SEED },
     );
   });
 
@@ -83,7 +88,7 @@ describe('hostile input: parser properties', () => {
         const b = analyse(text, registry, { locale: 'zh-cn' });
         assert.equal(fingerprint(a.plan, a.problems), fingerprint(b.plan, b.problems));
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: SEED },
     );
   });
 
@@ -104,7 +109,7 @@ describe('hostile input: parser properties', () => {
           fixes++;
         }
       }),
-      { numRuns: 120 },
+      { numRuns: 120, seed: SEED },
     );
     // The property means nothing if no fix was ever offered.
     assert.ok(fixes > 50, `only ${fixes} quick fixes were tried`);
@@ -121,12 +126,12 @@ describe('hostile input: parser properties', () => {
         }
         const renumbered = parsePlan(applyEdits(text, edits));
         assert.equal(renumbered.tasks.length, plan.tasks.length);
-        const bodies = (p: typeof plan) => p.tasks.map((k) => p.text.slice(k.bodySpan.start, k.bodySpan.end).replace(/第\s*\d+\s*[项条]/g, '第#项'));
+        const bodies = (p: typeof plan) => p.tasks.map((k) => p.text.slice(k.bodySpan.start, k.bodySpan.end).replace(/第\s*(?:\d+|[０-９]+)\s*[项条]/g, '第#项'));
         assert.deepEqual(bodies(renumbered), bodies(plan));
         assert.deepEqual(renumbered.tasks.map((k) => k.value), targetNumbers(plan));
         assert.deepEqual(renumberEdits(renumbered), [], 'a renumbered plan needs no more renumbering');
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: SEED },
     );
   });
 
