@@ -17,6 +17,14 @@ const TABLE = {
     'zh-cn': '任务 {task} 没有责任分工：请在任务末尾写明牵头单位和参加单位，例如“（省科技厅牵头，省财政厅参加）”。',
     en: 'Task {task} has no responsibility clause: end it with the lead and participating departments, e.g. "（省科技厅牵头，省财政厅参加）".',
   },
+  'no-lead.empty': {
+    'zh-cn': '任务 {task} 的责任分工没有写任何单位：请填写牵头单位和参加/配合单位。',
+    en: 'Task {task} names no department in its responsibility clause: fill in the lead and the participating departments.',
+  },
+  'no-lead.table': {
+    'zh-cn': '任务 {task} 没有牵头单位：{names}都只是参加/配合单位。请在“牵头单位”一栏填写一个牵头单位，或在单位名称后写明“牵头”。',
+    en: 'Task {task} has no lead department: {names} only participate. Fill in the lead column, or write "牵头" after the lead\'s name.',
+  },
   'no-lead': {
     'zh-cn': '任务 {task} 没有牵头单位：{names}都只是参加/配合单位。请用“牵头”或“牵头单位：”指定一个牵头单位。',
     en: 'Task {task} has no lead department: {names} only participate. Name one lead with "牵头" or "牵头单位：".',

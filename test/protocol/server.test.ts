@@ -355,6 +355,22 @@ describe('language server over stdio: editing', function () {
     });
   }
 
+  it('reads a plan pasted as a table: a missing lead on the exact cell characters, fixed by moving the name into the lead cell', async () => {
+    const uri = 'untitled:table.fgfa';
+    const text = '\ufeff序号\t重点任务\t牵头单位\t配合单位\t完成时限\r\n一、数字基础设施\r\n1\t建设5G网络𠀋。\t省经信厅\t省财政厅\t2025年底\r\n2\t推进农业数字化。\t\t省农业农村厅、省财政厅\t2025年底\r\n';
+    await c.open(uri, text);
+    const diags = await c.waitForDiagnostics(uri, 1);
+    // No missing separator or missing clause for the rows: only the empty lead cell.
+    assert.deepEqual(diags.map((d) => d.code), ['no-lead']);
+    assert.deepEqual(diags[0].range, { start: posOf(text, '省农业农村厅'), end: posOf(text, '省财政厅\t2025', 1, 4) });
+    const symbols = (await c.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(symbols[0].children?.map((s) => [s.name, s.detail]), [['1. 建设5G网络𠀋', '省经信厅'], ['2. 推进农业数字化', undefined]]);
+    const actions = (await c.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } })) as CodeAction[];
+    const out = TextDocument.applyEdits(TextDocument.create(uri, 'fengong', 1, text), actions[0].edit!.changes![uri]);
+    assert.equal(out.split('\r\n')[3], '2\t推进农业数字化。\t省农业农村厅\t省财政厅\t2025年底');
+    await c.close(uri);
+  });
+
   it('goes from "第2项" in prose to task 2', async () => {
     const uri = 'untitled:xref.fgfa';
     const text = '一、甲\n1.做事，配合第2项。（省科技厅牵头）\n2.另一件事。（省财政厅牵头）\n';

@@ -66,7 +66,17 @@ export function promoteEdits(plan: Plan, task: Task): { name: string; edits: Tex
   if (!clause || !first) return null;
   const text = plan.text;
   const { end } = first.span;
-  if (clause.form === 'paren' || clause.form === 'bracket') {
+  if (clause.form === 'table') {
+    // The row's lead cell, when its table has one and it is empty: the name moves there. Otherwise
+    // the name is marked where it stands (省农业农村厅牵头，省数据局), as in a bracket.
+    const at = clause.insertAt;
+    const tab = text.indexOf('\t', at);
+    const cellEnd = tab < 0 || tab > plan.lines.lineEnd(plan.lines.positionAt(at).line) ? plan.lines.lineEnd(plan.lines.positionAt(at).line) : tab;
+    if (at < first.span.start && text.slice(at, cellEnd).trim() === '') {
+      return { name: first.name, edits: [replace(plan, at, cellEnd, first.name), removeMention(plan, task, first)] };
+    }
+  }
+  if (clause.form === 'paren' || clause.form === 'bracket' || clause.form === 'table') {
     const more = task.participants.some((m) => m.span.start > end);
     if (more && SEPARATORS.includes(text[end])) return { name: first.name, edits: [replace(plan, end, end + 1, '牵头，')] };
     const tail = /^(?:等部门|等单位|等)?/.exec(text.slice(end))?.[0] ?? '';

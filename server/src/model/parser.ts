@@ -18,6 +18,7 @@ import {
 import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
+import { columnKind, findTableHeaders, headerAt, isHeaderLine, tablesKey, type TableHeader } from './table';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -252,6 +253,10 @@ interface LastParse {
   readonly convention: boolean;
   /** Whether the text held 第一 anywhere (every form of the first-listed declaration says it). */
   readonly saysFirst: boolean;
+  /** The table headers' columns (tablesKey): rows read under other columns read differently. */
+  readonly tables: string;
+  /** Whether the text held a tab anywhere (every table row does). */
+  readonly hasTab: boolean;
 }
 
 /**
@@ -327,10 +332,10 @@ export class TaskCache {
     return old ? LineIndex.spliced(text, old, this.prefix, this.suffixStart, this.delta) : new LineIndex(text);
   }
 
-  /** With the first-listed convention known: task readings are reused only if it is unchanged. */
-  begin(convention: boolean): void {
+  /** With the first-listed convention and the tables' columns known: task readings are reused only if they are unchanged. */
+  begin(convention: boolean, tables: string): void {
     this.cursor = 0;
-    this.usable = this.previousPlan !== null && convention === this.previousPlan.convention;
+    this.usable = this.previousPlan !== null && convention === this.previousPlan.convention && tables === this.previousPlan.tables;
   }
 
   /** Ends a parse: its plan is the one the next parse compares with; the one before is let go. */
@@ -601,15 +606,16 @@ class PlanParser {
 
   parse(): Plan {
     this.findConvention();
+    this.findTables();
     const cache = this.options.taskCache;
-    cache?.begin(this.conventionOn);
+    cache?.begin(this.conventionOn, this.tablesKey);
     const reused = cache ? this.reuse(cache) : null;
     if (!reused) {
       this.classifyLines();
       this.build();
     }
     const plan = this.finish();
-    cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn, saysFirst: this.saysFirst }, reused !== null);
+    cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn, saysFirst: this.saysFirst, tables: this.tablesKey, hasTab: this.hasTab }, reused !== null);
     if (reused) RESHAPED.set(plan, reused);
     return plan;
   }
@@ -668,6 +674,12 @@ class PlanParser {
       return null;
     }
     const reading = edited >= 0 ? this.readTask(cols.lines[edited], lastLine, lines.lineStarts[cols.lines[edited]]) : null;
+    // A table row's separator is the tab after its number (readTask), which the line's own record
+    // does not hold: the plan-wide rules read separators, so a changed one takes the full path.
+    if (reading && reading.separator !== cols.readings[edited].separator) {
+      this.table = new LineTable(0);
+      return null;
+    }
     // Tasks from here on start after the edit.
     const after = edited >= 0 ? edited + 1 : lo + 1;
     // Headings lie on other lines, before the edit or after it and moved; an edited one (its title:
@@ -744,6 +756,22 @@ class PlanParser {
     if (m) this.convention = { phrase: m[0], span: this.span(m.index, m.index + m[0].length) };
     const mode = this.options.firstListed ?? 'auto';
     this.conventionOn = mode === 'on' || (mode === 'auto' && this.convention !== null);
+  }
+
+  /** Whether the text holds a tab; the table header rows, in order (model/table.ts), and their columns. */
+  private hasTab = false;
+  private headers: readonly TableHeader[] = NONE;
+  private tablesKey = '';
+
+  private findTables(): void {
+    // Every table row holds a tab: a plan without one (most) has no table to look for. When the
+    // last version had none, this one has one only where it changed.
+    const last = this.options.taskCache?.previousPlan;
+    const changed = this.options.taskCache?.changed;
+    this.hasTab = last && changed && !last.hasTab ? this.text.slice(changed.prefix, changed.suffixStart).includes('\t') : this.text.includes('\t');
+    if (!this.hasTab) return;
+    this.headers = findTableHeaders(this.text, this.lines);
+    this.tablesKey = tablesKey(this.headers);
   }
 
   private classifyLines(): void {
@@ -917,7 +945,7 @@ class PlanParser {
     for (let line = 0; line < this.table.count; line++) {
       const kind = this.kind(line);
       if (kind === KIND_SECTION || kind === KIND_SUBSECTION || kind === KIND_TASK) break;
-      if (kind !== KIND_PROSE) continue;
+      if (kind !== KIND_PROSE || (this.headers.length > 0 && isHeaderLine(this.headers, line))) continue;
       const s = this.text.slice(this.contentStart(line), this.contentEnd(line));
       if (s.length <= 60 && TITLE_WORDS_RE.test(s) && !/[。：:]$/.test(s) && !/^[《“]/.test(s) && !/[>＞]/.test(s)) best = line;
     }
@@ -975,6 +1003,8 @@ class PlanParser {
           last = line;
           break;
         case KIND_PROSE:
+          // A table's header row starts a new table, never continues a task.
+          if (this.headers.length > 0 && isHeaderLine(this.headers, line)) return last;
           if (!this.continuesTask(first, last, line, blankSince)) return last;
           last = line;
           break;
@@ -1090,7 +1120,14 @@ class PlanParser {
     if (labelEntries.length > 0) labelEntries.length = 0;
     let textEnd = taskEnd;
     let labelsStart = -1;
-    for (let l = first + 1; l <= last; l++) {
+    // A table row: its cells under labelled columns are its labels (model/table.ts).
+    const header = this.headers.length > 0 ? headerAt(this.headers, first) : null;
+    const cells = header ? this.tableCells(first, header, labelEntries) : -1;
+    if (cells >= 0) {
+      textEnd = cells;
+      labelsStart = cells;
+    }
+    for (let l = first + 1; l <= last && cells < 0; l++) {
       if (table.kinds[l] !== KIND_LABEL) continue;
       if (labelEntries.length === 0) {
         textEnd = this.contentEnd(this.prevContentLine(l, first));
@@ -1115,7 +1152,10 @@ class PlanParser {
       if (isUnitLabel(l)) lastUnit = l;
       if (l.kind === 'lead') leadLabel ??= l;
     }
-    if (lastUnit) {
+    if (lastUnit && cells >= 0) {
+      content = parseLabels(t, labelEntries, this.conventionOn);
+      clause = this.tableClause(labelEntries, leadLabel, content, first, last, base);
+    } else if (lastUnit) {
       content = parseLabels(t, labelEntries, this.conventionOn);
       const firstLabel = labelEntries[0];
       const insertAt = leadLabel ? leadLabel.valueStart : firstLabel.labelStart;
@@ -1152,7 +1192,8 @@ class PlanParser {
       number: this.taskNumeral(first),
       value: table.values[first],
       style: table.has(first, FLAG_PAREN) ? 'paren-arabic' : 'arabic',
-      separator: table.separators[first] === 0 ? null : SEPARATORS.at(table.separators[first]),
+      // In a table the number stands alone in its cell: the tab after it is its separator.
+      separator: table.separators[first] !== 0 ? SEPARATORS.at(table.separators[first]) : cells >= 0 && this.aloneInCell(base + table.numeralEnds[first]) ? '\t' : null,
       // The task's first line starts at base: its row's offsets are already relative to it.
       numberStart: table.numeralStarts[first],
       numberEnd: table.numeralEnds[first],
@@ -1168,6 +1209,73 @@ class PlanParser {
       judged: undefined,
       outlined: undefined,
     };
+  }
+
+  /**
+   * The cells of table row `first` under `header`'s labelled columns, as label entries in `out`
+   * (each cell's label is its column's heading, written nowhere in the row: labelStart = labelEnd =
+   * valueStart). Returns where the first of those cells starts; -1 if the row has none (a line
+   * with no tab after its number is no row, even under a header).
+   */
+  private tableCells(first: number, header: TableHeader, out: LabelEntry[]): number {
+    const t = this.text;
+    const start = this.at(first);
+    const end = this.lines.lineEnd(first);
+    const numberEnd = start + this.table.numeralEnds[first];
+    const labels = header.labels;
+    let firstCell = -1;
+    let col = 0;
+    let from = start;
+    for (let i = start; i <= end && col < labels.length; i++) {
+      if (i < end && t.charCodeAt(i) !== 0x09) continue;
+      const label = labels[col];
+      // The cell holding the number is the task's, whatever its column says.
+      if (label !== null && from >= numberEnd) {
+        let s = from;
+        let e = i;
+        // Spaces, and the quotes Excel puts around a cell holding a line break or a quote.
+        while (s < e && (isWhite(t.charCodeAt(s)) || t.charCodeAt(s) === 0x22)) s++;
+        while (e > s && (isWhite(t.charCodeAt(e - 1)) || t.charCodeAt(e - 1) === 0x22)) e--;
+        out.push({ label, kind: columnKind(label), labelStart: s, labelEnd: s, valueStart: s, valueEnd: e });
+        if (firstCell < 0) firstCell = from;
+      }
+      col++;
+      from = i + 1;
+    }
+    return firstCell;
+  }
+
+  /** Whether nothing but spaces follows `at` up to the next tab (a number alone in its cell). */
+  private aloneInCell(at: number): boolean {
+    const t = this.text;
+    for (let i = at; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x09) return true;
+      if (!isWhite(c) || c === 0x0a || c === 0x0d) return false;
+    }
+    return false;
+  }
+
+  /**
+   * A table row's clause: its unit cells, from the first to the last. The lead goes into the lead
+   * column's cell (empty or not); without a lead column, at the start of the first unit cell.
+   */
+  private tableClause(entries: readonly LabelEntry[], leadLabel: LabelEntry | undefined, content: ClauseContent, first: number, last: number, base: number): RawClause {
+    let start = -1;
+    let end = -1;
+    for (const l of entries) {
+      if (!isUnitLabel(l) || l.valueEnd === l.valueStart) continue;
+      if (start < 0) start = l.valueStart;
+      end = l.valueEnd;
+    }
+    // Every unit cell empty: the clause is the whole row, which names no one.
+    if (start < 0) {
+      start = base + this.table.numeralStarts[first];
+      end = this.contentEnd(first);
+    }
+    const lead = leadLabel && leadLabel.valueEnd > leadLabel.valueStart ? leadLabel : null;
+    const insertAt = leadLabel ? leadLabel.valueStart : start;
+    return this.rawClause('table', start, end, start, lead ? lead.valueStart : start, lead ? lead.valueEnd : end, insertAt, content, first, last, base);
   }
 
   private prevContentLine(line: number, floor: number): number {

@@ -35,7 +35,8 @@ export type ClauseForm =
   | 'paren' // (省科技厅牵头,省财政厅参加)
   | 'labels' // 牵头单位：… lines after the task
   | 'inline-labels' // 牵头单位：…；责任单位：… on the task's own line, without brackets
-  | 'bracket'; // [牵头单位：…] or 【…】
+  | 'bracket' // [牵头单位：…] or 【…】
+  | 'table'; // a table row's cells under 牵头单位 / 配合单位 columns (model/table.ts)
 
 export interface Clause {
   readonly form: ClauseForm;

@@ -9,5 +9,6 @@ export const noLead: TaskRule = (ctx) => {
   const { block, first, count } = ctx.reading.mentions;
   const [start, end] = c.form === 'labels' ? [c.anchorStart, c.anchorEnd] : [c.start, c.end];
   const names = block.names.slice(first, first + count);
-  ctx.report('no-lead', start, end, t('no-lead', ctx.locale, { task: ctx.reading.number, names: names.length ? quotedList(names, ctx.locale) : '—' }));
+  const message = names.length === 0 ? 'no-lead.empty' : c.form === 'table' ? 'no-lead.table' : 'no-lead';
+  ctx.report('no-lead', start, end, t(message, ctx.locale, { task: ctx.reading.number, names: quotedList(names, ctx.locale) }));
 };

@@ -18,6 +18,8 @@ export const TOKENS: readonly string[] = [
   '2013年6月底前完成', '长期坚持', '列第一位的为牵头单位', '第12项', '第 3 条任务',
   // wordings and numbers read since they were found in real plans
   '１２．', '（３）', '第１２项', '（牵头）', '(配合)', '主要责任单位：', '**牵头单位**：', '分别牵头', '为牵头单位', '为配合单位', '（2025年底前）', '落实',
+  // tables: header cells and a row's tab-separated cells
+  '序号\t重点任务\t牵头单位\t配合单位\t完成时限', '\t牵头单位', '\t责任单位（部门）', '\t省科技厅\t', '\t\t',
   // punctuation and brackets of every kind
   '（', '）', '(', ')', '[', ']', '【', '】', '〔', '〕', '《', '》', '“', '”', '「', '」', '、', '，', ',', '；', ';', '：', ':', '。', '．', '.', '！',
   // spaces, breaks, marks

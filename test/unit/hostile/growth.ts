@@ -53,6 +53,10 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'names each with a time limit in brackets', make: (n) => '1. 任务（省科技厅牵头，' + '省财政厅（2025年底前）、'.repeat(n / 12) + '省商务厅参加）' },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'names each with a role marked in brackets', make: (n) => '1. 任务\n责任单位：' + '省财政厅（牵头）、省商务厅（配合）、'.repeat(n / 18) },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'many unknown names in one clause', make: (n) => '1. 任务（' + Array.from({ length: n / 8 }, (_, i) => `省未知${i}厅`).join('、') + '参加）' },
+  // Tables (model/table.ts): every line with a tab is looked at once for a header; rows are read by their cells.
+  { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of table rows under one header', make: (n) => '序号\t重点任务\t牵头单位\t配合单位\t完成时限\n' + '1\t推进\t省科技厅\t省财政厅、省商务厅\t2025年底\n'.repeat(n / 30) },
+  { unit: true, unitN: 25_000, unitFactor: 4, name: 'a header row of many columns, and a row of as many cells', make: (n) => '序号' + '\t牵头单位'.repeat(n / 10) + '\n1' + '\t省科技厅'.repeat(n / 10) },
+  { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of header rows', make: (n) => '序号\t牵头单位\t配合单位\n1\t省科技厅\t省财政厅\n'.repeat(n / 30) },
 ];
 
 function median(xs: number[]): number {

@@ -1,0 +1,117 @@
+/**
+ * Plans written as a table (分工表): pasted from Excel or Word, or read from a .docx table, each row
+ * is one line whose cells are separated by tabs, under a header row that names the columns:
+ *
+ *   序号	重点任务	牵头单位	配合单位	完成时限
+ *   1	加快5G网络建设。	省经信厅	省通信管理局、省发展改革委	2025年底
+ *
+ * A row's cell under a column named like a label (牵头单位, 配合单位, 完成时限, 责任人…) is read as
+ * if it were written after that label (牵头单位：省经信厅), so everything the label form knows
+ * (verbs inside a value, the first-listed convention, shared suffixes) holds for tables too.
+ * A header applies to the rows after it, up to the next header.
+ */
+import { LABEL_KIND, type LabelKind } from './lexicon';
+import { isWhite, type LineIndex } from './text';
+
+export interface TableHeader {
+  /** The header row's line. */
+  readonly line: number;
+  /** Per column, by its place among the tabs: the label it stands for, or null (序号, 重点任务, 备注…). */
+  readonly labels: readonly (string | null)[];
+}
+
+/** Column headings only tables use, with the label each stands for. */
+const COLUMN_ONLY: ReadonlyMap<string, string> = new Map([
+  ['完成期限', '完成时限'],
+  ['时间安排', '完成时限'],
+  ['进度安排', '完成时限'],
+  ['完成时限要求', '完成时限'],
+  ['牵头', '牵头单位'],
+  ['配合', '配合单位'],
+  ['责任主体', '责任单位'],
+]);
+
+/** A heading cell is short: a row whose cells say more is not a header, whatever words it holds. */
+const MAX_HEADING = 16;
+
+/**
+ * The label a heading cell stands for: 牵头单位, or 责任单位（部门）, **配合单位**, 完成时限： and
+ * the like; null for any other heading.
+ */
+export function columnLabel(cell: string): string | null {
+  const s = cell
+    .replace(/[\s\u3000*"“”]/g, '')
+    .replace(/[：:]$/, '')
+    .replace(/[（(][^（）()]*[）)]$/, '');
+  if (LABEL_KIND.has(s)) return s;
+  return COLUMN_ONLY.get(s) ?? null;
+}
+
+/** The kind of label a column stands for (lead, participant, person, deadline). */
+export function columnKind(label: string): LabelKind {
+  return LABEL_KIND.get(label) ?? 'participant';
+}
+
+/** The header row on [start, end), or null: tab-separated headings, one of them a unit column. */
+function headerOf(text: string, start: number, end: number, line: number): TableHeader | null {
+  let s = start;
+  while (s < end && isWhite(text.charCodeAt(s)) && text.charCodeAt(s) !== 0x09) s++;
+  // A row starts with its number; a header never does.
+  const c = text.charCodeAt(s);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return null;
+  const labels: (string | null)[] = [];
+  let units = 0;
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== 0x09) continue;
+    const cell = text.slice(from, i).trim();
+    if (cell.length > MAX_HEADING) return null;
+    const label = cell ? columnLabel(cell) : null;
+    if (label !== null) {
+      const kind = columnKind(label);
+      if (kind === 'lead' || kind === 'participant') units++;
+    }
+    labels.push(label);
+    from = i + 1;
+  }
+  return units > 0 && labels.length > 1 ? { line, labels } : null;
+}
+
+/** The header rows of a text, in order. Only lines holding a tab are looked at. */
+export function findTableHeaders(text: string, lines: LineIndex): TableHeader[] {
+  const out: TableHeader[] = [];
+  let tab = text.indexOf('\t');
+  while (tab >= 0) {
+    const line = lines.positionAt(tab).line;
+    const end = lines.lineEnd(line);
+    const header = headerOf(text, lines.lineStarts[line], end, line);
+    if (header) out.push(header);
+    tab = text.indexOf('\t', end);
+  }
+  return out;
+}
+
+/** What readings of rows depend on: the headers' columns, in order (not their lines). */
+export function tablesKey(headers: readonly TableHeader[]): string {
+  let key = '';
+  for (const h of headers) key += `${h.labels.join('|')}\n`;
+  return key;
+}
+
+/** The header in force on `line`: the last one before it; null if none. */
+export function headerAt(headers: readonly TableHeader[], line: number): TableHeader | null {
+  let lo = 0;
+  let hi = headers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headers[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? headers[lo - 1] : null;
+}
+
+/** Whether `line` is one of the header rows. */
+export function isHeaderLine(headers: readonly TableHeader[], line: number): boolean {
+  const h = headerAt(headers, line + 1);
+  return h !== null && h.line === line;
+}
