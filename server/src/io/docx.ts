@@ -1,6 +1,7 @@
 /**
  * Reads a Word (.docx) document as plan text with exactly one line per Word paragraph, so a
- * problem's line is the paragraph index ("第 12 段"). mammoth's text output cannot give that
+ * problem's line is the paragraph index ("第 12 段"); a table row counts as one paragraph, its cells
+ * separated by tabs (a 分工表, model/table.ts). mammoth's text output cannot give that
  * (it separates paragraphs by blank lines and drops automatic numbering, which in Word plans
  * often carries the task numbers 1. 2. 3. and the headings 一、二、), so the document XML is read
  * here directly through JSZip (the zip library mammoth itself uses), automatic numbers included.
@@ -9,7 +10,7 @@ import JSZip from 'jszip';
 import { chineseNumeral } from '../model/lexicon';
 
 export interface DocxText {
-  /** Paragraphs joined by \n: line i is paragraph i + 1 as Word users count. */
+  /** Paragraphs joined by \n: line i is paragraph i + 1 as Word users count (a table row: one paragraph). */
   readonly text: string;
   readonly paragraphs: number;
 }
@@ -123,7 +124,19 @@ function numRef(pPr: string): NumRef {
 }
 
 const TOKEN =
-  /<w:p(?=[\s>/])([^>]*?)(\/?)>|<\/w:p>|<w:pPr>([\s\S]*?)<\/w:pPr>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr|noBreakHyphen)\b([^>]*?)\/>/g;
+  /<w:p(?=[\s>/])([^>]*?)(\/?)>|<\/w:p>|<w:pPr>([\s\S]*?)<\/w:pPr>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr|noBreakHyphen)\b([^>]*?)\/>|<(\/?)w:(tbl|tr|tc)(?=[\s>])[^>]*>|<w:(gridSpan|vMerge)\b([^>]*?)\/>/g;
+
+/** A table being read: the row's cells so far, the cell's paragraphs, and the last row's text by grid column. */
+interface TableState {
+  row: string[];
+  cell: string[];
+  /** Grid columns the cell spans (gridSpan), and whether it continues the cell above (vMerge). */
+  span: number;
+  continues: boolean;
+  above: string[];
+  /** The rows of a table inside a cell, as text for that cell. */
+  lines: string[];
+}
 
 function paragraphs(xml: string, numbering: Numbering, styles: Map<string, NumRef>): string[] {
   // Fallback copies of drawings repeat their text boxes, and tracked changes keep the old paragraph properties.
@@ -131,15 +144,23 @@ function paragraphs(xml: string, numbering: Numbering, styles: Map<string, NumRe
   const counter = new Counter(numbering);
   const out: string[] = [];
   const stack: { prefix: string; parts: string[] }[] = [];
+  // Tables, outermost first: a row of the outermost is one line, its cells separated by tabs, so a
+  // 分工表 reads as the rows model/table.ts reads. A table inside a cell is that cell's text.
+  const tables: TableState[] = [];
+  const emit = (paragraph: string) => {
+    const t = tables[tables.length - 1];
+    if (t) t.cell.push(paragraph);
+    else out.push(paragraph);
+  };
   for (const m of body.matchAll(TOKEN)) {
-    const [whole, pAttrs, selfClosing, pPr, text, empty, emptyAttrs] = m;
+    const [whole, pAttrs, selfClosing, pPr, text, empty, emptyAttrs, closing, tableTag, cellProp, cellPropAttrs] = m;
     const top = stack[stack.length - 1];
     if (pAttrs !== undefined) {
-      if (selfClosing) out.push('');
+      if (selfClosing) emit('');
       else stack.push({ prefix: '', parts: [] });
     } else if (whole === '</w:p>') {
       const p = stack.pop();
-      if (p) out.push(p.prefix + p.parts.join(''));
+      if (p) emit(p.prefix + p.parts.join(''));
     } else if (pPr !== undefined) {
       if (!top) continue;
       const style = /<w:pStyle\b([^>]*)\/>/.exec(pPr);
@@ -150,6 +171,13 @@ function paragraphs(xml: string, numbering: Numbering, styles: Map<string, NumRe
       if (numId !== null && numId !== '0') top.prefix = counter.next(numId, level);
     } else if (text !== undefined) {
       top?.parts.push(decodeXml(text));
+    } else if (tableTag !== undefined) {
+      tableEvent(tables, tableTag, closing === '/', out);
+    } else if (cellProp !== undefined) {
+      const t = tables[tables.length - 1];
+      if (!t) continue;
+      if (cellProp === 'gridSpan') t.span = Math.max(1, Number(attr(cellPropAttrs ?? '', 'w:val') ?? 1) || 1);
+      else t.continues = attr(cellPropAttrs ?? '', 'w:val') !== 'restart';
     } else if (top) {
       if (empty === 'tab') top.parts.push('\t');
       else if (empty === 'noBreakHyphen') top.parts.push('-');
@@ -159,6 +187,47 @@ function paragraphs(xml: string, numbering: Numbering, styles: Map<string, NumRe
   }
   while (stack.length) out.push(stack.shift()!.parts.join(''));
   return out;
+}
+
+/**
+ * A table, row or cell starts or ends. A cell's paragraphs are joined by a space and its tabs made
+ * spaces (a tab is the cell's edge); a cell spanning n grid columns is followed by n − 1 empty ones,
+ * so every row's cells stand under the header's; a cell continuing the one above (a lead unit
+ * merged down over several tasks) repeats its text, since it names that unit for this row too.
+ */
+function tableEvent(tables: TableState[], tag: string, closing: boolean, out: string[]): void {
+  const t = tables[tables.length - 1];
+  if (tag === 'tbl') {
+    if (!closing) tables.push({ row: [], cell: [], span: 1, continues: false, above: [], lines: [] });
+    else if (t) {
+      tables.pop();
+      // A table inside a cell: its rows are text of the outer cell.
+      if (tables.length > 0) tables[tables.length - 1].cell.push(...t.lines);
+    }
+    return;
+  }
+  if (!t) return;
+  if (tag === 'tr') {
+    if (!closing) {
+      t.row = [];
+      return;
+    }
+    if (tables.length === 1) out.push(t.row.join('\t'));
+    else t.lines.push(t.row.join(' '));
+    t.above = t.row;
+    return;
+  }
+  if (!closing) {
+    t.cell = [];
+    t.span = 1;
+    t.continues = false;
+    return;
+  }
+  const text = t.cell.join(' ').replace(/[\t\r\n]/g, ' ').trim();
+  const col = t.row.length;
+  t.row.push(t.continues ? (t.above[col] ?? '') : text);
+  for (let k = 1; k < t.span; k++) t.row.push('');
+  t.cell = [];
 }
 
 /** Word's list counters: one set of levels per abstract list; a level restarts when a shallower one advances. */

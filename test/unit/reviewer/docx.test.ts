@@ -84,6 +84,53 @@ describe('Word (.docx) input', () => {
     );
   });
 
+  it('reads a table row as one line of tab-separated cells, so a 分工表 in Word reads as a plan', async () => {
+    const lists = [{ id: 2, format: 'decimal', text: '%1' }];
+    const bytes = await buildDocx(
+      [
+        '2025年重点任务分工表',
+        {
+          rows: [
+            ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+            [{ paragraphs: ['一、夯实数字基础设施'], span: 5 }],
+            // Automatic numbering in the 序号 column (trimmed to its cell); a cell of two paragraphs; a lead merged down over two rows.
+            [{ paragraphs: [{ runs: [''], num: { id: 2 } }] }, { paragraphs: ['加快5G网络建设。', '新建基站2万个。'] }, { paragraphs: ['省经信厅'], merge: 'restart' }, '省通信管理局、省发展改革委', '2025年底'],
+            [{ paragraphs: [{ runs: [''], num: { id: 2 } }] }, '推进千兆光网\t建设。', { paragraphs: [], merge: 'continue' }, '省通信管理局', ''],
+            [{ paragraphs: [{ runs: [''], num: { id: 2 } }] }, '推进农业数字化。', '', '省农业农村厅、省数据局', '持续推进'],
+          ],
+        },
+        '附：各单位于季度末报送进展。',
+      ],
+      lists,
+    );
+    const docx = await readDocx(bytes);
+    assert.deepEqual(docx.text.split('\n'), [
+      '2025年重点任务分工表',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '一、夯实数字基础设施\t\t\t\t',
+      '1\t加快5G网络建设。 新建基站2万个。\t省经信厅\t省通信管理局、省发展改革委\t2025年底',
+      '2\t推进千兆光网 建设。\t省经信厅\t省通信管理局\t',
+      '3\t推进农业数字化。\t\t省农业农村厅、省数据局\t持续推进',
+      '附：各单位于季度末报送进展。',
+    ]);
+    assert.equal(docx.paragraphs, 7);
+    const plan = parsePlan(docx.text);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.section?.numeral, t.number, t.lead.map((m) => m.name), t.participants.map((m) => m.name), t.deadlines.map((d) => d.text)]),
+      [
+        ['一', '1', ['省经信厅'], ['省通信管理局', '省发展改革委'], ['2025年底']],
+        ['一', '2', ['省经信厅'], ['省通信管理局'], []],
+        ['一', '3', [], ['省农业农村厅', '省数据局'], ['持续推进']],
+      ],
+    );
+  });
+
+  it('keeps the text of a table inside a table cell as that cell\'s text', async () => {
+    const inner = { rows: [['省农业农村厅', '省数据局'], ['（按职责分工）']] };
+    const docx = await readDocx(await buildDocx([{ rows: [['序号', '重点任务', '配合单位'], ['1', '推进农业数字化。', { paragraphs: [inner] }]] }, '完']));
+    assert.deepEqual(docx.text.split('\n'), ['序号\t重点任务\t配合单位', '1\t推进农业数字化。\t省农业农村厅 省数据局 （按职责分工）', '完']);
+  });
+
   it('keeps astral characters and their UTF-16 columns', async () => {
     const docx = await readDocx(await buildDocx(['1.支持𠀋产业。(省科技厅牵头,省财政厅参加)']));
     const plan = parsePlan(docx.text);
