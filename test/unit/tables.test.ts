@@ -116,6 +116,35 @@ describe('plans written as a table (tab-separated rows under a header row)', () 
     assert.equal(missing?.data?.separator, '.');
   });
 
+  it('reads a Markdown table the same way, its cells separated by |', () => {
+    const text = [
+      '## 一、数字基础设施',
+      '',
+      '| 序号 | 重点任务 | **牵头单位** | 配合单位 | 完成时限 |',
+      '| --- | :--- | --- | --- | --- |',
+      '| 1 | 加快5G网络建设。 | 省经信厅 | 省通信管理局、省发展改革委 | 2025年底 |',
+      '| 2 | 推进算力布局。 |  | 省经信厅、省数据局 | 2025年12月 |',
+      '',
+      '3. 完善制度。（省财政厅牵头）',
+    ].join('\n');
+    const plan = parsePlan(text);
+    assert.deepEqual(roles(plan), [
+      { n: '1', lead: ['省经信厅'], part: ['省通信管理局', '省发展改革委'], deadlines: ['2025年底'] },
+      { n: '2', lead: [], part: ['省经信厅', '省数据局'], deadlines: ['2025年12月'] },
+      { n: '3', lead: ['省财政厅'], part: [], deadlines: [] },
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => text.slice(t.bodySpan.start, t.bodySpan.end)), ['加快5G网络建设。', '推进算力布局。', '完善制度。']);
+    assert.deepEqual(plan.tasks.map((t) => [t.separator, t.section?.numeral]), [['|', '一'], ['|', '一'], ['.', '一']]);
+    assert.deepEqual(analyse(text, registry).problems.map((p) => `${p.code}@${p.span.range.start.line}`), ['no-lead@5']);
+    // The fix fills the empty cell, spaces kept as Markdown writes them.
+    assert.equal(applyQuickFix(text, 'no-lead').split('\n')[5], '| 2 | 推进算力布局。 | 省经信厅 | 省数据局 | 2025年12月 |');
+  });
+
+  it('reads no row of a Markdown table without a header naming a unit column', () => {
+    const text = '1. 推进。（省科技厅牵头）\n\n| 1 | 杭州 | 100 |\n| 2 | 宁波 | 80 |\n';
+    assert.deepEqual(parsePlan(text).tasks.map((t) => t.number), ['1']);
+  });
+
   it('reads rows again when the header changes, with readings of the last version at hand', () => {
     const rows = [row('1', '甲。', '省经信厅', '省财政厅', '2025年底'), row('2', '乙。', '省科技厅', '省商务厅', '')];
     const cache = new TaskCache();

@@ -70,10 +70,16 @@ export function promoteEdits(plan: Plan, task: Task): { name: string; edits: Tex
     // The row's lead cell, when its table has one and it is empty: the name moves there. Otherwise
     // the name is marked where it stands (省农业农村厅牵头，省数据局), as in a bracket.
     const at = clause.insertAt;
-    const tab = text.indexOf('\t', at);
-    const cellEnd = tab < 0 || tab > plan.lines.lineEnd(plan.lines.positionAt(at).line) ? plan.lines.lineEnd(plan.lines.positionAt(at).line) : tab;
-    if (at < first.span.start && text.slice(at, cellEnd).trim() === '') {
-      return { name: first.name, edits: [replace(plan, at, cellEnd, first.name), removeMention(plan, task, first)] };
+    const line = plan.lines.positionAt(at).line;
+    const isEdge = (c: string) => c === '\t' || c === '|';
+    let a = at;
+    while (a > plan.lines.lineStarts[line] && !isEdge(text[a - 1])) a--;
+    let b = at;
+    while (b < plan.lines.lineEnd(line) && !isEdge(text[b])) b++;
+    if (at < first.span.start && text.slice(a, b).trim() === '') {
+      // A Markdown cell keeps its spaces: | 省农业农村厅 |.
+      const filled = text[b] === '|' ? ` ${first.name} ` : first.name;
+      return { name: first.name, edits: [replace(plan, a, b, filled), removeMention(plan, task, first)] };
     }
   }
   if (clause.form === 'paren' || clause.form === 'bracket' || clause.form === 'table') {

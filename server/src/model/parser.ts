@@ -18,7 +18,7 @@ import {
 import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
-import { columnKind, findTableHeaders, headerAt, isHeaderLine, tablesKey, type TableHeader } from './table';
+import { columnKind, findTableHeaders, headerAt, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -255,8 +255,8 @@ interface LastParse {
   readonly saysFirst: boolean;
   /** The table headers' columns (tablesKey): rows read under other columns read differently. */
   readonly tables: string;
-  /** Whether the text held a tab anywhere (every table row does). */
-  readonly hasTab: boolean;
+  /** Whether the text held a tab or a | anywhere (every table row does). */
+  readonly hasCells: boolean;
 }
 
 /**
@@ -615,7 +615,7 @@ class PlanParser {
       this.build();
     }
     const plan = this.finish();
-    cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn, saysFirst: this.saysFirst, tables: this.tablesKey, hasTab: this.hasTab }, reused !== null);
+    cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn, saysFirst: this.saysFirst, tables: this.tablesKey, hasCells: this.hasCells }, reused !== null);
     if (reused) RESHAPED.set(plan, reused);
     return plan;
   }
@@ -758,18 +758,19 @@ class PlanParser {
     this.conventionOn = mode === 'on' || (mode === 'auto' && this.convention !== null);
   }
 
-  /** Whether the text holds a tab; the table header rows, in order (model/table.ts), and their columns. */
-  private hasTab = false;
+  /** Whether the text holds a tab or a |; the table header rows, in order (model/table.ts), and their columns. */
+  private hasCells = false;
   private headers: readonly TableHeader[] = NONE;
   private tablesKey = '';
 
   private findTables(): void {
-    // Every table row holds a tab: a plan without one (most) has no table to look for. When the
-    // last version had none, this one has one only where it changed.
+    // Every table row holds a tab or a |: a plan without either (most) has no table to look for.
+    // When the last version had none, this one has one only where it changed.
     const last = this.options.taskCache?.previousPlan;
     const changed = this.options.taskCache?.changed;
-    this.hasTab = last && changed && !last.hasTab ? this.text.slice(changed.prefix, changed.suffixStart).includes('\t') : this.text.includes('\t');
-    if (!this.hasTab) return;
+    const holdsCells = (s: string) => s.includes('\t') || s.includes('|');
+    this.hasCells = last && changed && !last.hasCells ? holdsCells(this.text.slice(changed.prefix, changed.suffixStart)) : holdsCells(this.text);
+    if (!this.hasCells) return;
     this.headers = findTableHeaders(this.text, this.lines);
     this.tablesKey = tablesKey(this.headers);
   }
@@ -809,6 +810,10 @@ class PlanParser {
     let s = lineStart;
     while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
     const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
+    // A row of a Markdown table under its header (model/table.ts): its words start after the |.
+    if (t.charCodeAt(s) === PIPE && this.headers.length > 0 && headerAt(this.headers, line)?.delimiter === PIPE) {
+      for (let c = PIPE; s < lineEnd && (c === PIPE || isWhite(c)); c = t.charCodeAt(++s));
+    }
     // Markdown: headings, list bullets, quotes, emphasis.
     const c0 = t.charCodeAt(s);
     if (c0 === 0x23 /* # */ || c0 === 0x3e /* > */ || c0 === 0x2d /* - */ || c0 === 0x2a /* * */ || c0 === 0x2b /* + */) {
@@ -1108,7 +1113,7 @@ class PlanParser {
     const table = this.table;
     const t = this.text;
     const taskEnd = this.contentEnd(last);
-    const bodyStart = this.bodyStart(first);
+    let bodyStart = this.bodyStart(first);
     // Stray brackets are rare: the list is made when there is one.
     const brackets = STRAY;
     // Emptied only when it holds something: setting an array's length is a call into the runtime.
@@ -1123,9 +1128,12 @@ class PlanParser {
     // A table row: its cells under labelled columns are its labels (model/table.ts).
     const header = this.headers.length > 0 ? headerAt(this.headers, first) : null;
     const cells = header ? this.tableCells(first, header, labelEntries) : -1;
+    const delimiter = cells >= 0 ? header!.delimiter : -1;
     if (cells >= 0) {
       textEnd = cells;
       labelsStart = cells;
+      // The task's words are the cells after the number's: past the | that ends it (a tab is a space).
+      while (bodyStart < textEnd && (isWhite(t.charCodeAt(bodyStart)) || t.charCodeAt(bodyStart) === delimiter)) bodyStart++;
     }
     for (let l = first + 1; l <= last && cells < 0; l++) {
       if (table.kinds[l] !== KIND_LABEL) continue;
@@ -1177,7 +1185,7 @@ class PlanParser {
     // A bracket left open or never opened on the label lines is as much a slip as one in the task's
     // text (责任单位：省商务厅）). Scanned last: the scan replaces the body's bracket groups read above.
     if (labelsStart >= 0) this.bracketGroups(labelsStart, taskEnd, brackets);
-    while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */)) bodyEnd--;
+    while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */ || t.charCodeAt(bodyEnd - 1) === delimiter)) bodyEnd--;
     // Offsets relative to `base` are written out: no closure made per task. The clause reader wrote
     // these mentions for this task alone (a bracket belongs to one task and is read once per parse),
     // so they are moved to task-relative offsets in place rather than copied. Their names are
@@ -1192,12 +1200,12 @@ class PlanParser {
       number: this.taskNumeral(first),
       value: table.values[first],
       style: table.has(first, FLAG_PAREN) ? 'paren-arabic' : 'arabic',
-      // In a table the number stands alone in its cell: the tab after it is its separator.
-      separator: table.separators[first] !== 0 ? SEPARATORS.at(table.separators[first]) : cells >= 0 && this.aloneInCell(base + table.numeralEnds[first]) ? '\t' : null,
+      // In a table the number stands alone in its cell: the tab (or |) after it is its separator.
+      separator: table.separators[first] !== 0 ? SEPARATORS.at(table.separators[first]) : cells >= 0 && this.aloneInCell(base + table.numeralEnds[first], delimiter) ? String.fromCharCode(delimiter) : null,
       // The task's first line starts at base: its row's offsets are already relative to it.
       numberStart: table.numeralStarts[first],
       numberEnd: table.numeralEnds[first],
-      bodyStart: table.bodyStarts[first],
+      bodyStart: bodyStart - base,
       end: taskEnd - base,
       clause,
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
@@ -1222,12 +1230,12 @@ class PlanParser {
     const start = this.at(first);
     const end = this.lines.lineEnd(first);
     const numberEnd = start + this.table.numeralEnds[first];
-    const labels = header.labels;
+    const { labels, delimiter } = header;
     let firstCell = -1;
     let col = 0;
     let from = start;
     for (let i = start; i <= end && col < labels.length; i++) {
-      if (i < end && t.charCodeAt(i) !== 0x09) continue;
+      if (i < end && t.charCodeAt(i) !== delimiter) continue;
       const label = labels[col];
       // The cell holding the number is the task's, whatever its column says.
       if (label !== null && from >= numberEnd) {
@@ -1245,12 +1253,12 @@ class PlanParser {
     return firstCell;
   }
 
-  /** Whether nothing but spaces follows `at` up to the next tab (a number alone in its cell). */
-  private aloneInCell(at: number): boolean {
+  /** Whether nothing but spaces follows `at` up to the cell's end (a number alone in its cell). */
+  private aloneInCell(at: number, delimiter: number): boolean {
     const t = this.text;
     for (let i = at; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      if (c === 0x09) return true;
+      if (c === delimiter) return true;
       if (!isWhite(c) || c === 0x0a || c === 0x0d) return false;
     }
     return false;

@@ -8,7 +8,12 @@
  * A row's cell under a column named like a label (牵头单位, 配合单位, 完成时限, 责任人…) is read as
  * if it were written after that label (牵头单位：省经信厅), so everything the label form knows
  * (verbs inside a value, the first-listed convention, shared suffixes) holds for tables too.
- * A header applies to the rows after it, up to the next header.
+ * A header applies to the rows after it, up to the next header. Markdown's pipe tables read the
+ * same way, their cells separated by | instead of tabs:
+ *
+ *   | 序号 | 重点任务 | 牵头单位 | 配合单位 |
+ *   | --- | --- | --- | --- |
+ *   | 1 | 加快5G网络建设。 | 省经信厅 | 省通信管理局 |
  */
 import { LABEL_KIND, type LabelKind } from './lexicon';
 import { isWhite, type LineIndex } from './text';
@@ -16,9 +21,14 @@ import { isWhite, type LineIndex } from './text';
 export interface TableHeader {
   /** The header row's line. */
   readonly line: number;
+  /** What separates its cells, and its rows' cells: a tab, or | (Markdown). */
+  readonly delimiter: typeof TAB | typeof PIPE;
   /** Per column, by its place among the tabs: the label it stands for, or null (序号, 重点任务, 备注…). */
   readonly labels: readonly (string | null)[];
 }
+
+export const TAB = 0x09;
+export const PIPE = 0x7c;
 
 /** Column headings only tables use, with the label each stands for. */
 const COLUMN_ONLY: ReadonlyMap<string, string> = new Map([
@@ -52,10 +62,10 @@ export function columnKind(label: string): LabelKind {
   return LABEL_KIND.get(label) ?? 'participant';
 }
 
-/** The header row on [start, end), or null: tab-separated headings, one of them a unit column. */
-function headerOf(text: string, start: number, end: number, line: number): TableHeader | null {
+/** The header row on [start, end), or null: headings separated by `delimiter`, one of them a unit column. */
+function headerOf(text: string, start: number, end: number, line: number, delimiter: typeof TAB | typeof PIPE): TableHeader | null {
   let s = start;
-  while (s < end && isWhite(text.charCodeAt(s)) && text.charCodeAt(s) !== 0x09) s++;
+  for (let c = text.charCodeAt(s); s < end && (c === PIPE || (isWhite(c) && c !== TAB)); c = text.charCodeAt(++s));
   // A row starts with its number; a header never does.
   const c = text.charCodeAt(s);
   if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return null;
@@ -63,7 +73,7 @@ function headerOf(text: string, start: number, end: number, line: number): Table
   let units = 0;
   let from = start;
   for (let i = start; i <= end; i++) {
-    if (i < end && text.charCodeAt(i) !== 0x09) continue;
+    if (i < end && text.charCodeAt(i) !== delimiter) continue;
     const cell = text.slice(from, i).trim();
     if (cell.length > MAX_HEADING) return null;
     const label = cell ? columnLabel(cell) : null;
@@ -74,27 +84,45 @@ function headerOf(text: string, start: number, end: number, line: number): Table
     labels.push(label);
     from = i + 1;
   }
-  return units > 0 && labels.length > 1 ? { line, labels } : null;
+  return units > 0 && labels.length > 1 ? { line, delimiter, labels } : null;
 }
 
-/** The header rows of a text, in order. Only lines holding a tab are looked at. */
+/**
+ * The header rows of a text, in order. Only lines holding a tab are looked at, and lines starting
+ * with | (a Markdown table's; its cells separated by |, whatever tabs they hold).
+ */
 export function findTableHeaders(text: string, lines: LineIndex): TableHeader[] {
   const out: TableHeader[] = [];
-  let tab = text.indexOf('\t');
-  while (tab >= 0) {
-    const line = lines.positionAt(tab).line;
+  let at = nextCandidate(text, 0);
+  while (at >= 0) {
+    const line = lines.positionAt(at).line;
+    const start = lines.lineStarts[line];
     const end = lines.lineEnd(line);
-    const header = headerOf(text, lines.lineStarts[line], end, line);
+    const header = headerOf(text, start, end, line, pipeRow(text, start, end) ? PIPE : TAB);
     if (header) out.push(header);
-    tab = text.indexOf('\t', end);
+    at = nextCandidate(text, end);
   }
   return out;
 }
 
-/** What readings of rows depend on: the headers' columns, in order (not their lines). */
+/** The next tab or | at or after `from`; -1 if none. */
+function nextCandidate(text: string, from: number): number {
+  const tab = text.indexOf('\t', from);
+  const pipe = text.indexOf('|', from);
+  return tab < 0 ? pipe : pipe < 0 ? tab : Math.min(tab, pipe);
+}
+
+/** Whether the line [start, end) starts with |, after spaces: a row of a Markdown table. */
+export function pipeRow(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s < end && isWhite(text.charCodeAt(s))) s++;
+  return s < end && text.charCodeAt(s) === PIPE;
+}
+
+/** What readings of rows depend on: the headers' columns and delimiters, in order (not their lines). */
 export function tablesKey(headers: readonly TableHeader[]): string {
   let key = '';
-  for (const h of headers) key += `${h.labels.join('|')}\n`;
+  for (const h of headers) key += `${h.delimiter}:${h.labels.join('|')}\n`;
   return key;
 }
 

@@ -11,8 +11,8 @@ export function dominantSeparator(plan: Plan): string {
   const counts: number[] = [];
   for (let i = 0; i < cols.count; i++) {
     const r = cols.readings[i];
-    // A table row's tab is its cell's edge, not a style to propose for numbers written in text.
-    if (!r.separator || r.separator === '\t' || r.style !== 'arabic') continue;
+    // A table row's tab or | is its cell's edge, not a style to propose for numbers written in text.
+    if (!r.separator || r.separator === '\t' || r.separator === '|' || r.style !== 'arabic') continue;
     const k = seps.indexOf(r.separator);
     if (k >= 0) counts[k]++;
     else {
