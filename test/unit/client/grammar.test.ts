@@ -53,6 +53,14 @@ describe('TextMate grammar', () => {
     assert.ok(hasScope(scopesAt('一、加强规划指导', '加强'), 'entity.name.section'));
   });
 
+  it('marks the column headings of a table\'s header row, tab-separated or in Markdown, and no cell of a row', () => {
+    assert.ok(hasScope(scopesAt('序号\t重点任务\t牵头单位\t配合单位\t完成时限', '牵头单位'), 'keyword.other.label'));
+    assert.ok(hasScope(scopesAt('序号\t重点任务\t责任单位（部门）\t时间安排', '时间安排'), 'keyword.other.label'));
+    assert.ok(hasScope(scopesAt('| 序号 | 重点任务 | **配合单位** |', '配合单位'), 'keyword.other.label'));
+    assert.ok(!hasScope(scopesAt('序号\t重点任务\t牵头单位\t配合单位', '重点任务'), 'keyword.other.label'));
+    assert.ok(!hasScope(scopesAt('1\t推进牵头单位建设\t省科技厅', '牵头单位'), 'keyword.other.label'));
+  });
+
   it('marks a sub-section with full-width brackets', () => {
     assert.ok(hasScope(scopesAt('（三）优化发展环境', '三'), 'constant.numeric.subsection'));
     assert.ok(hasScope(scopesAt('（三）优化发展环境', '优化'), 'entity.name.subsection'));
