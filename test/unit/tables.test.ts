@@ -108,6 +108,24 @@ describe('plans written as a table (tab-separated rows under a header row)', () 
     assert.equal(text.slice(t.lead[0].span.start, t.lead[0].span.end), '省数据局');
   });
 
+  it('reads a row whose cell runs over several lines (Excel quotes it; Word pastes its paragraphs as lines)', () => {
+    const excel = [HEADER, row('1', '"推进数字政府建设，\n完善一体化平台。"', '省数据局', '"省财政厅、\n省经信厅"', '2025年底'), row('2', '乙。', '省科技厅', '', '')].join('\n');
+    const plan = parsePlan(excel);
+    assert.deepEqual(roles(plan), [
+      { n: '1', lead: ['省数据局'], part: ['省财政厅', '省经信厅'], deadlines: ['2025年底'] },
+      { n: '2', lead: ['省科技厅'], part: [], deadlines: [] },
+    ]);
+    assert.equal(excel.slice(plan.tasks[0].bodySpan.start, plan.tasks[0].bodySpan.end), '推进数字政府建设，\n完善一体化平台。');
+    const word = [HEADER, '1\t推进数字政府建设。', '完善一体化平台。\t省数据局\t省财政厅\t2025年底', '2\t乙。\t省科技厅\t\t'].join('\n');
+    assert.deepEqual(roles(parsePlan(word)).map((r) => [r.n, r.lead, r.part, r.deadlines]), [
+      ['1', ['省数据局'], ['省财政厅'], ['2025年底']],
+      ['2', ['省科技厅'], [], []],
+    ]);
+    // A row complete on its line does not reach into the note after it.
+    const noted = [HEADER, row('1', '甲。', '省科技厅', '省财政厅', '2025年底'), '注：\t以上任务按季度报送。'].join('\n');
+    assert.deepEqual(roles(parsePlan(noted))[0].deadlines, ['2025年底']);
+  });
+
   it('keeps each row\'s tab when renumbering, and proposes no tab to tasks written in text', () => {
     const text = [HEADER, row('1', '甲。', '省经信厅', '', ''), row('3', '乙。', '省财政厅', '', ''), '', '4 丙。（省商务厅牵头）'].join('\n');
     const renumbered = applyEdits(text, renumberEdits(parsePlan(text)));

@@ -1127,13 +1127,14 @@ class PlanParser {
     let labelsStart = -1;
     // A table row: its cells under labelled columns are its labels (model/table.ts).
     const header = this.headers.length > 0 ? headerAt(this.headers, first) : null;
-    const cells = header ? this.tableCells(first, header, labelEntries) : -1;
+    const cells = header ? this.tableCells(first, last, header, labelEntries) : -1;
     const delimiter = cells >= 0 ? header!.delimiter : -1;
     if (cells >= 0) {
       textEnd = cells;
       labelsStart = cells;
-      // The task's words are the cells after the number's: past the | that ends it (a tab is a space).
-      while (bodyStart < textEnd && (isWhite(t.charCodeAt(bodyStart)) || t.charCodeAt(bodyStart) === delimiter)) bodyStart++;
+      // The task's words are the cells after the number's: past the | that ends it (a tab is a space)
+      // and the quote Excel may have put around them.
+      while (bodyStart < textEnd && (isWhite(t.charCodeAt(bodyStart)) || t.charCodeAt(bodyStart) === delimiter || t.charCodeAt(bodyStart) === 0x22)) bodyStart++;
     }
     for (let l = first + 1; l <= last && cells < 0; l++) {
       if (table.kinds[l] !== KIND_LABEL) continue;
@@ -1185,7 +1186,7 @@ class PlanParser {
     // A bracket left open or never opened on the label lines is as much a slip as one in the task's
     // text (责任单位：省商务厅）). Scanned last: the scan replaces the body's bracket groups read above.
     if (labelsStart >= 0) this.bracketGroups(labelsStart, taskEnd, brackets);
-    while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */ || t.charCodeAt(bodyEnd - 1) === delimiter)) bodyEnd--;
+    while (bodyEnd > bodyStart && (isWhite(t.charCodeAt(bodyEnd - 1)) || t.charCodeAt(bodyEnd - 1) === 0x2a /* * */ || (cells >= 0 && (t.charCodeAt(bodyEnd - 1) === delimiter || t.charCodeAt(bodyEnd - 1) === 0x22)))) bodyEnd--;
     // Offsets relative to `base` are written out: no closure made per task. The clause reader wrote
     // these mentions for this task alone (a bracket belongs to one task and is read once per parse),
     // so they are moved to task-relative offsets in place rather than copied. Their names are
@@ -1220,17 +1221,22 @@ class PlanParser {
   }
 
   /**
-   * The cells of table row `first` under `header`'s labelled columns, as label entries in `out`
-   * (each cell's label is its column's heading, written nowhere in the row: labelStart = labelEnd =
-   * valueStart). Returns where the first of those cells starts; -1 if the row has none (a line
-   * with no tab after its number is no row, even under a header).
+   * The cells of table row `first` (its task running to line `last`) under `header`'s labelled
+   * columns, as label entries in `out` (each cell's label is its column's heading, written nowhere
+   * in the row: labelStart = labelEnd = valueStart). Returns where the first of those cells starts;
+   * -1 if the row has none (a line with no tab after its number is no row, even under a header).
+   * A row whose first line has fewer cells than the header runs on over the task's next lines: a
+   * cell of several lines (Excel quotes it, Word pastes its paragraphs as lines) holds line breaks.
    */
-  private tableCells(first: number, header: TableHeader, out: LabelEntry[]): number {
+  private tableCells(first: number, last: number, header: TableHeader, out: LabelEntry[]): number {
     const t = this.text;
     const start = this.at(first);
-    const end = this.lines.lineEnd(first);
-    const numberEnd = start + this.table.numeralEnds[first];
     const { labels, delimiter } = header;
+    let end = this.lines.lineEnd(first);
+    let cells = 1;
+    for (let i = start; i < end; i++) if (t.charCodeAt(i) === delimiter) cells++;
+    if (cells < labels.length && last > first) end = this.contentEnd(last);
+    const numberEnd = start + this.table.numeralEnds[first];
     let firstCell = -1;
     let col = 0;
     let from = start;
