@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { analyse } from '../../server/src/analysis';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
 import { charSignature, distanceAtLeast, editDistance } from '../../server/src/registry/registry';
 
@@ -87,5 +88,12 @@ describe('default registry: collectives as plans write them', () => {
     for (const written of ['各省级人民政府', '各省级政府', '各省、自治区、直辖市人民政府', '各地区']) {
       assert.equal(registry.lookup(written)?.department.name, '各省（自治区、直辖市）人民政府', written);
     }
+  });
+
+  it('knows the general collectives clauses name (各地各部门, 各有关单位, 有关部门 …), each as written, no alias warning', () => {
+    const text = '1.甲。（省科技厅牵头，各地各有关部门、各相关单位、有关部门参加）\n2.乙。（各地区各部门负责）\n3.丙。（省财政厅牵头，相关部门、各有关单位配合）\n';
+    const { plan, problems } = analyse(text, createDefaultRegistry());
+    assert.deepEqual(plan.tasks.map((t) => t.mentions.length), [4, 1, 3]);
+    assert.deepEqual(problems, []);
   });
 });
