@@ -48,6 +48,17 @@ describe('clause formats', () => {
     ]);
   });
 
+  it('parts two whole names written with only spaces between them, and no name a space runs through', () => {
+    const text = '1.甲。（省科技厅牵头，省财政厅 省商务厅参加）\n2.乙。\n牵头单位：省科技厅\u3000省财政厅\n配合单位：省商务厅  省经信厅等部门\n3.丙。（省 财政厅牵头，各县（市、区） 政府、杭州市 政府参加）';
+    const plan = parsePlan(text);
+    assert.deepEqual(roles(text), [
+      { n: '1', lead: ['省科技厅'], part: ['省财政厅', '省商务厅'] },
+      { n: '2', lead: ['省科技厅', '省财政厅'], part: ['省商务厅', '省经信厅'] },
+      { n: '3', lead: ['省财政厅'], part: ['各县（市、区）政府', '杭州市政府'] },
+    ]);
+    assert.deepEqual(plan.tasks[0].participants.map((m) => text.slice(m.span.start, m.span.end)), ['省财政厅', '省商务厅']);
+  });
+
   it('takes no number of mixed digit widths for a task or a reference: 2１２ is a slip, not task 212', () => {
     const plan = parsePlan('1.甲，见第2２项。（省科技厅牵头）\n2１２．乙。（省财政厅牵头）\n（1２）丙。\n２.丁。（省商务厅牵头）');
     assert.deepEqual(plan.tasks.map((t) => [t.number, t.value]), [['1', 1], ['２', 2]]);

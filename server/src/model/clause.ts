@@ -18,6 +18,7 @@ import {
   levelPrefix,
   looksLikePerson,
   looksLikeUnit,
+  namesWholeUnit,
   doubled,
   memoize,
   ownCopy,
@@ -37,6 +38,7 @@ import {
   type LabelKind,
 } from './lexicon';
 import { addMention, commitMentions, NO_MENTIONS, ROLE_LEAD, roleCode, startMentions, type Mentions } from './mentions';
+import { isWhite } from './text';
 import type { Role } from './types';
 
 export interface RawDeadline {
@@ -296,6 +298,25 @@ function splitNames(text: string, region: Item, strays: readonly number[] = NO_O
     let start = p.start;
     for (let i = p.start; i < p.end; i++) {
       const c = text.charCodeAt(i);
+      if (isWhite(c)) {
+        // Spaces between two names (省财政厅 省商务厅, as a table or a PDF gives them) part them when
+        // both sides are whole unit names: 省 财政厅 and 各县（市、区） 政府 stay one name. The run is passed over whole, and each
+        // side read at most MAX_NAME characters far, so a long run of spaces stays linear.
+        let j = i + 1;
+        while (j < p.end && isWhite(text.charCodeAt(j))) j++;
+        if (i > start && j < p.end && i - start <= MAX_NAME) {
+          let k = j;
+          while (k < p.end && k - j <= MAX_NAME && !isWhite(text.charCodeAt(k))) k++;
+          const left = cleanName(text.slice(start, i));
+          const right = cleanName(text.slice(j, k));
+          if (namesWholeUnit(left) && namesWholeUnit(right)) {
+            out.push(trim(text, { start, end: i }));
+            start = j;
+          }
+        }
+        i = j - 1;
+        continue;
+      }
       const conj = c === 0x548c /* 和 */ || c === 0x53ca /* 及 */ || c === 0x4e0e /* 与 */ ? 1 : c === 0x4ee5 /* 以 */ && text.startsWith('以及', i) ? 2 : 0;
       if (!conj) continue;
       // Bounded work per conjunction, so a long run of 和 stays linear: no department name is

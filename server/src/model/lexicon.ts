@@ -212,6 +212,16 @@ export const looksLikeUnit = memoize(function looksLikeUnit(name: string): boole
   return UNIT_SUFFIXES.some((s) => n.endsWith(s));
 });
 
+/**
+ * A whole unit name, as each of two names parted only by spaces must be (省财政厅 省商务厅): words
+ * of its own before a unit's suffix. Not a suffix alone (政府, 人民政府, 管委会), not a name ending
+ * in a collective's bracket (各县（市、区） 政府 is one name with a space in it).
+ */
+export const namesWholeUnit = memoize(function namesWholeUnit(name: string): boolean {
+  if (name.length < 3 || /[）)]$/.test(name) || /^(?:人民政府|政府|管委会|党委|党委政府|党委和政府|部门|单位|机构)$/.test(name)) return false;
+  return UNIT_SUFFIXES.some((s) => name.endsWith(s));
+});
+
 /** A bare place (杭州市, 济源示范区) that may take a shared suffix from the next name. */
 export const isBarePlace = memoize(function isBarePlace(name: string): boolean {
   return /[市县区州盟旗]$/.test(name) && !/^(各|相关|有关)/.test(name) && !/(政府|管委会|党委)$/.test(name);
