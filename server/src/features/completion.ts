@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { t } from '../messages';
 import { LABEL_KIND } from '../model/lexicon';
+import { tableColumnAt } from '../model/parser';
 import type { Plan } from '../model/types';
 import type { Department, Registry } from '../registry/registry';
 import { statusText } from './hover';
@@ -29,7 +30,7 @@ interface Entry {
 }
 
 const MAX_ITEMS = 100;
-const DELIMITERS = /[（(【[、，,；;：:\s\u3000和及]/;
+const DELIMITERS = /[（(【[、，,；;：:\s\u3000和及|]/;
 const index = new WeakMap<Registry, Entry[]>();
 
 function initialsOf(text: string): string[] {
@@ -74,6 +75,9 @@ function inDepartmentPosition(plan: Plan, offset: number, before: string): boole
     const kind = LABEL_KIND.get(labelled[1]);
     if (kind === 'lead' || kind === 'participant') return !/[；;。]/.test(before.slice((labelled.index ?? 0) + labelled[0].length));
   }
+  // A table row's cell: its column says (an empty lead cell too, which no clause span covers).
+  const column = tableColumnAt(plan, offset);
+  if (column !== null) return column === 'lead' || column === 'participant';
   // Only the task under the cursor can hold it: asking every task for its clause would build the
   // names of the whole plan, and completion is asked again on every character typed.
   const c = taskAt(plan, offset)?.clause;

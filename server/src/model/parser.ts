@@ -16,7 +16,7 @@ import {
   type RawDeadline,
 } from './clause';
 import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
-import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { columnKind, findTableHeaders, headerAt, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
 import { isWhite, LineIndex, TextSpan } from './text';
@@ -450,6 +450,8 @@ class ParsedPlan implements Plan {
     /** The tasks as columns (PlanParser.reuse moves them to the next version). */
     readonly cols: TaskColumns,
     readonly crossReferences: readonly CrossReference[],
+    /** The table header rows (model/table.ts), for features asking which column an offset is in. */
+    readonly tableHeaders: readonly TableHeader[],
   ) {}
 
   get tasks(): readonly Task[] {
@@ -537,6 +539,24 @@ export function spannedTaskCount(plan: Plan): number {
 export function planColumns(plan: Plan): { readonly cols: TaskColumns; readonly headings: ParsedPlan['headings']; readonly lines: LineIndex } {
   if (!(plan instanceof ParsedPlan)) throw new Error('planColumns needs a plan made by parsePlan');
   return plan;
+}
+
+/**
+ * The kind of column (lead, participant, person, deadline) a table row's cell at `offset` stands
+ * under; null outside a table row or in a column no label names (序号, 重点任务).
+ */
+export function tableColumnAt(plan: Plan, offset: number): LabelKind | null {
+  if (!(plan instanceof ParsedPlan) || plan.tableHeaders.length === 0) return null;
+  const line = plan.lines.positionAt(offset).line;
+  const header = headerAt(plan.tableHeaders, line);
+  if (!header) return null;
+  const t = plan.text;
+  const start = plan.lines.lineStarts[line];
+  if (!t.slice(start, plan.lines.lineEnd(line)).includes(String.fromCharCode(header.delimiter))) return null;
+  let col = 0;
+  for (let i = start; i < offset; i++) if (t.charCodeAt(i) === header.delimiter) col++;
+  const label = header.labels[col];
+  return label ? columnKind(label) : null;
 }
 
 /** The span of task k's number, from the columns (as PlanTask.numberSpan). */
@@ -739,7 +759,7 @@ class PlanParser {
     const f = this.found;
     const n = f.count;
     const cols: TaskColumns = f.lines.length === n ? f : { count: n, lines: f.lines.slice(0, n), bases: f.bases.slice(0, n), readings: f.readings, sections: f.sections.slice(0, n), subsections: f.subsections.slice(0, n), restarted: f.restarted.slice(0, n) };
-    return new ParsedPlan(this.text, this.lines, title, this.convention, headings, cols, this.crossRefs);
+    return new ParsedPlan(this.text, this.lines, title, this.convention, headings, cols, this.crossRefs, this.headers);
   }
 
   /** Whether the text says 第一 anywhere. */

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { MarkupContent, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyse } from '../../../server/src/analysis';
 import { codeActions, promoteEdits, removeMention } from '../../../server/src/features/codeActions';
 import { escapeMarkdown, perAnalysis } from '../../../server/src/features/common';
 import { completion } from '../../../server/src/features/completion';
@@ -98,6 +99,23 @@ describe('completion', () => {
     assert.equal(list.items[0].label, '省发展改革委');
     assert.equal((list.items[0].textEdit as TextEdit).newText, '省发展改革委');
     assert.deepEqual((list.items[0].textEdit as TextEdit).range.start, { line: 2, character: 5 });
+  });
+
+  it('offers departments in a table row\'s lead and participant cells, an empty one included, and not in its task cell', () => {
+    const header = '序号\t重点任务\t牵头单位\t配合单位\t完成时限';
+    for (const row of ['1\t做事。\tkjt|\t省财政厅\t2025年底', '1\t做事。\t省财政厅\tkjt|\t2025年底', '1\t做事。\t省财政厅\t省商务厅、kjt|']) {
+      const { doc, position } = planDoc(`${header}\n${row}`, REG);
+      assert.equal(completion(doc, position).items[0]?.label, '省科技厅', row);
+    }
+    const empty = planDoc(`${header}\n1\t做事。\t|\t省财政厅\t2025年底`, REG);
+    assert.equal(completion(empty.doc, empty.position).isIncomplete, true, 'departments in the empty lead cell');
+    // The cursor mark is |, as Markdown's cells are parted: that table's document is made by hand.
+    const mdText = '| 序号 | 重点任务 | 牵头单位 |\n| --- | --- | --- |\n| 1 | 做事。 | kjt |';
+    const a = analyse(mdText, REG);
+    const md = { uri: 'untitled:md', plan: a.plan, problems: a.problems, registry: REG, locale: 'zh-cn' as const };
+    assert.equal(completion(md, a.plan.lines.positionAt(mdText.indexOf('kjt') + 3)).items[0]?.label, '省科技厅');
+    const task = planDoc(`${header}\n1\t做事kjt|\t省财政厅\t\t`, REG);
+    assert.ok(!completion(task.doc, task.position).items.some((i) => i.label === '省科技厅'));
   });
 
   it('marks an outdated department as deprecated and says what it became', () => {
