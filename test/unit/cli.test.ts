@@ -132,6 +132,23 @@ describe('fengong check', () => {
     assert.deepEqual(JSON.parse(rg.out).tasks[0].lead, ['省财政厅']);
   });
 
+  it('checks a 分工表 saved from Excel as Unicode text (UTF-16LE, tab-separated, CRLF), each problem on its row', () => {
+    const rows = ['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t加快5G网络建设。\t省经信厅\t省通信管理局\t2025年底', '2\t"推进算力布局，""东数西算""。"\t\t省经信厅、省数据局\t2025年底', '3\t发展跨境电商。\t省商务厅\t省商务斤\t'];
+    const file = tmpFile('分工表.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.join('\r\n') + '\r\n', 'utf16le')]));
+    const r = cli('check', file);
+    assert.equal(r.code, 1);
+    assert.deepEqual(
+      r.out.split('\n').map((l) => l.slice(file.length + 1).split(' ').slice(0, 3).join(' ')),
+      ['3:23: error no-lead', '4:16: warning unknown-department'],
+    );
+    const json = JSON.parse(cli('check', '--format', 'json', file).out);
+    assert.deepEqual(json.tasks.map((t: { lead: string[]; participants: string[] }) => [t.lead, t.participants]), [
+      [['省经信厅'], ['省通信管理局']],
+      [[], ['省经信厅', '省数据局']],
+      [['省商务厅'], ['省商务斤']],
+    ]);
+  });
+
   it('speaks English with --lang en', () => {
     const r = cli('check', '--lang', 'en', SEED);
     assert.match(r.out, /warning missing-separator Task number 3 has no separator after it: write "3\."/);
