@@ -200,34 +200,60 @@ describe('incremental re-analysis', () => {
     assert.ok(moved.every((e, k) => e !== after[k] && e.range.start.line === after[k].range.start.line + 1));
   });
 
-  it('keeps no earlier version\'s text alive through the outline entries it keeps', function () {
-    this.timeout(20_000);
+  /**
+   * Types one character into each of 20 tasks of `big` (the `pick`-th task at step k), each version
+   * analysed with the cache and `after` run on it, and asserts the heap grew by less than three
+   * copies of the text: each version's text pinned (by a kept entry holding a task, a span or a
+   * slice of the text) would add one copy per version.
+   */
+  function pinsNoVersion(big: string, pick: (k: number) => number, after: (a: ReturnType<typeof analyse>, task: number) => void): void {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    // A plan of ~440,000 characters (~0.9 MB): each version's text pinned (by a kept entry holding a
-    // task, a span or a slice of the text) would add that much.
-    const big = Array.from({ length: 100 }, () => SEED).join('\n');
-    const cache = new TaskCache();
-    let a = analyse(big, registry, { taskCache: cache });
-    outlineOf(a);
     const heap = () => {
       gc();
       return process.memoryUsage().heapUsed;
     };
+    const cache = new TaskCache();
+    let a = analyse(big, registry, { taskCache: cache });
+    after(a, -1);
     const start = heap();
     let text = big;
     for (let k = 0; k < 20; k++) {
-      // Each keystroke in another task, its outline made: that task's entry is made from this
-      // version's text and kept with its reading while later keystrokes go elsewhere.
-      const at = a.plan.tasks[10 + k * 7].bodySpan.start + 1;
+      const at = a.plan.tasks[pick(k)].bodySpan.start + 1;
       text = text.slice(0, at) + String.fromCharCode(0x4e00 + k) + text.slice(at);
       a = analyse(text, registry, { taskCache: cache });
       assert.ok(cache.reshaped);
-      outlineOf(a);
+      after(a, pick(k));
     }
     const grown = heap() - start;
-    // Twenty versions pinned would be ~17 MB; unpinned, a few entries and the last version.
     assert.ok(grown < 3 * big.length * 2, `heap grew by ${(grown / 2 ** 20).toFixed(1)} MB over 20 edits of a ${(big.length / 1e6).toFixed(1)} M-character plan`);
+  }
+
+  it('keeps no earlier version\'s text alive through the outline entries it keeps', function () {
+    this.timeout(20_000);
+    // A plan of ~440,000 characters (~0.9 MB); each keystroke in another task, its outline made: that
+    // task's entry is made from this version's text and kept with its reading while later keystrokes
+    // go elsewhere. Twenty versions pinned would be ~17 MB; unpinned, a few entries and the last version.
+    pinsNoVersion(
+      Array.from({ length: 100 }, () => SEED).join('\n'),
+      (k) => 10 + k * 7,
+      (a) => outlineOf(a),
+    );
+  });
+
+  it('keeps no earlier version\'s text alive through the rows of a table it reads again', function () {
+    this.timeout(20_000);
+    // ~4,000 rows (~330,000 characters): a reading kept with a slice of its version's text (a cell,
+    // a heading) would keep that version alive.
+    const header = ['序号', '重点任务', '**牵头单位（部门）：**', '配合单位', '完成时限'].join('\t');
+    const row = (n: number) => [String(n), '加快推进数字基础设施建设，完善一体化算力网络。', '省经信厅', '省通信管理局、省发展改革委', '2025年底'].join('\t');
+    pinsNoVersion(
+      [header, ...Array.from({ length: 4000 }, (_, k) => row(k + 1))].join('\n'),
+      (k) => 10 + k * 97,
+      (a, task) => {
+        if (task >= 0) assert.equal(a.plan.tasks[task].lead[0].via, '牵头单位');
+      },
+    );
   });
 
   it('reads again only the task an edit touched, whether the edit is above, inside or below the others', () => {

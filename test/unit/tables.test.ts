@@ -37,6 +37,19 @@ describe('plans written as a table (tab-separated rows under a header row)', () 
     assert.deepEqual(analyse(text, registry).problems.map((p) => p.code), []);
   });
 
+  it('reads a row whatever its number or its words start with: 1000, 12000, a task starting 5G or 2025年', () => {
+    const text = [HEADER, row('999', '甲。', '省经信厅', '', ''), row('1000', '5G网络建设。', '省经信厅', '', ''), row('1001', '2025年底前建成。', '省财政厅', '', ''), '| 序号 | 重点任务 | 牵头单位 |', '| 12000 | 3个平台。 | 省商务厅 |'].join('\n');
+    const plan = parsePlan(text);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, text.slice(t.bodySpan.start, t.bodySpan.end), t.lead.map((m) => m.name)]), [
+      ['999', '甲。', ['省经信厅']],
+      ['1000', '5G网络建设。', ['省经信厅']],
+      ['1001', '2025年底前建成。', ['省财政厅']],
+      ['12000', '3个平台。', ['省商务厅']],
+    ]);
+    // Outside a table the same lines are a year and a quantity, not tasks.
+    assert.deepEqual(parsePlan('1000\t5G网络建设。\n2025 年底前建成。').tasks, []);
+  });
+
   it('reports an empty lead cell as a missing lead on the participants\' characters, in the table\'s words', () => {
     const text = [HEADER, row('1', '推进农业数字化。', '', '省农业农村厅、省财政厅', '2025年底')].join('\n');
     const { problems } = analyse(text, registry);

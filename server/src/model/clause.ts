@@ -300,8 +300,9 @@ function splitNames(text: string, region: Item, strays: readonly number[] = NO_O
       const c = text.charCodeAt(i);
       if (isWhite(c)) {
         // Spaces between two names (省财政厅 省商务厅, as a table or a PDF gives them) part them when
-        // both sides are whole unit names: 省 财政厅 and 各县（市、区） 政府 stay one name. The run is passed over whole, and each
-        // side read at most MAX_NAME characters far, so a long run of spaces stays linear.
+        // both sides are whole unit names: 省 财政厅 and 各县（市、区） 政府 stay one name. The run
+        // is passed over whole, and each side read at most MAX_NAME characters far, so a long run of
+        // spaces stays linear.
         let j = i + 1;
         while (j < p.end && isWhite(text.charCodeAt(j))) j++;
         if (i > start && j < p.end && i - start <= MAX_NAME) {

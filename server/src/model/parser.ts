@@ -849,7 +849,7 @@ class PlanParser {
     table.kinds[row] = KIND_PROSE;
     // Each kind of line starts with its own kind of character: try only the pattern that can match.
     const first = LINE_START[t.charCodeAt(s)];
-    if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, table, row, lineStart);
+    if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, table, row, lineStart, this.headers.length > 0 ? (headerAt(this.headers, line)?.delimiter ?? -1) : -1);
     else if (first === START_LABEL) {
       // A label line: 牵头单位：… (the label and its colon within the first 24 characters).
       const label = labelAt(t, s, Math.min(e, s + 24));
@@ -928,7 +928,7 @@ class PlanParser {
    * read by character codes: every task line of a plan passes here, and the expression with its
    * slices made several strings per line. Sets the task fields of row `row` when it is one.
    */
-  private taskNumber(s: number, e: number, lastArabic: number, table: LineTable, row: number, lineStart: number): boolean {
+  private taskNumber(s: number, e: number, lastArabic: number, table: LineTable, row: number, lineStart: number, delimiter: number): boolean {
     const t = this.text;
     const headEnd = Math.min(e, s + 24);
     let d = s;
@@ -953,10 +953,15 @@ class PlanParser {
       if (value >= 10000) table.flags[row] |= FLAG_CONTEXTUAL;
       if (!((value < 10000 || value === lastArabic + 1) && restLength > 0)) return false;
     } else {
-      // No separator: the number must stand before words, not be a quantity or a year.
-      if (value >= 1000 || restLength === 0) return false;
+      // No separator: the number must stand before words, not be a quantity or a year. Alone in the
+      // first cell of a table row (a header in force, its delimiter next), it is a row's number,
+      // however large: a table of thousands of tasks numbers them 1000	, 1001	…
+      let q = d;
+      while (q < e && (t.charCodeAt(q) === 0x20 || t.charCodeAt(q) === 0x3000)) q++;
+      const alone = delimiter >= 0 && t.charCodeAt(q) === delimiter;
+      if ((value >= 1000 && !alone) || restLength === 0) return false;
       const r = t.charCodeAt(matchEnd);
-      if (QUANTITY_CODES.has(r) || isAnyDigit(r) || r === 0x2e /* . */ || r === 0xff0e /* ． */) return false;
+      if (!alone && (QUANTITY_CODES.has(r) || isAnyDigit(r) || r === 0x2e /* . */ || r === 0xff0e /* ． */)) return false;
     }
     let body = matchEnd;
     while (body < e && isBlank(t.charCodeAt(body))) body++;

@@ -30,8 +30,14 @@ export interface TableHeader {
 export const TAB = 0x09;
 export const PIPE = 0x7c;
 
-/** Column headings only tables use, with the label each stands for. */
-const COLUMN_ONLY: ReadonlyMap<string, string> = new Map([
+/**
+ * Each heading a column may have, with the label it stands for: every label, and headings only
+ * tables use. The labels are these constants, never the cell's own text: a row's reading (its
+ * mentions say which label named them) outlives the version it was read from, and a slice of that
+ * version's text would keep all of it alive.
+ */
+const COLUMN_LABELS: ReadonlyMap<string, string> = new Map([
+  ...[...LABEL_KIND.keys()].map((label): [string, string] => [label, label]),
   ['完成期限', '完成时限'],
   ['时间安排', '完成时限'],
   ['进度安排', '完成时限'],
@@ -53,8 +59,7 @@ export function columnLabel(cell: string): string | null {
     .replace(/[\s\u3000*"“”]/g, '')
     .replace(/[：:]$/, '')
     .replace(/[（(][^（）()]*[）)]$/, '');
-  if (LABEL_KIND.has(s)) return s;
-  return COLUMN_ONLY.get(s) ?? null;
+  return COLUMN_LABELS.get(s) ?? null;
 }
 
 /** The kind of label a column stands for (lead, participant, person, deadline). */
