@@ -8,9 +8,9 @@ import { buildServer, ROOT, SEED_PATH } from '../protocol/client';
 
 const dist = (file: string) => join(ROOT, 'dist', file);
 
-/** Files a bundle requires from beside itself: require("./x.js"). */
+/** Files a bundle requires from beside itself: require("./x.js"), each once (the matrix export and the .xlsx reader both load ExcelJS). */
 function besideRequires(bundle: string): string[] {
-  return [...readFileSync(dist(bundle), 'utf8').matchAll(/require\("\.\/([^"]+)"\)/g)].map((m) => m[1]);
+  return [...new Set([...readFileSync(dist(bundle), 'utf8').matchAll(/require\("\.\/([^"]+)"\)/g)].map((m) => m[1]))];
 }
 
 describe('bundles (esbuild.mjs)', function () {

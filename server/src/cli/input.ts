@@ -46,10 +46,13 @@ function readBytes(file: string, locale: Locale, io: CliIO): Buffer | null {
 function reported(file: string, r: PlanFileText, locale: Locale, io: CliIO): LoadedText | null {
   if (!r.ok) {
     if (r.reason === 'not-docx') io.err(s('notDocx', locale, file, r.detail));
+    else if (r.reason === 'not-xlsx') io.err(s('notXlsx', locale, file, r.detail));
     else io.err(s(r.reason === 'old-doc' ? 'oldDoc' : 'binary', locale, file));
     return null;
   }
-  if (r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom' && r.encoding !== 'docx') io.err(s('encoding', locale, file, r.encoding.toUpperCase()));
+  if (r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom' && r.encoding !== 'docx' && r.encoding !== 'xlsx') io.err(s('encoding', locale, file, r.encoding.toUpperCase()));
+  // Nothing is left out unsaid: a workbook's other worksheets are named.
+  if (r.sheet && r.sheet.others.length > 0) io.err(s('otherSheets', locale, file, r.sheet.name, r.sheet.others.join(locale === 'en' ? ', ' : '、')));
   return { text: r.text, encoding: r.encoding, docx: r.docx };
 }
 

@@ -12,7 +12,7 @@ import { toJson, toSarif, toText, type FileResult } from './output';
 import { s } from './strings';
 import { diffCommand } from './diff';
 import { docxTextLine, loadPlanText, loadRegistriesReporting, loadTextPlan, localeFromArgv, scanArgs, withParagraphs, type CommonArgs, type LoadedText } from './input';
-import { isDocxName } from '../io/planFile';
+import { needsAsyncReader } from '../io/planFile';
 import { matrixCommand } from './matrix';
 import { reportCommand } from './report';
 import { summary } from './summary';
@@ -37,7 +37,7 @@ export interface CheckArgs extends CommonArgs {
   severities: Partial<Record<RuleCode, SeveritySetting>>;
 }
 
-const PLAN_EXTENSIONS = /\.(fgfa|txt|md|markdown|docx)$/i;
+const PLAN_EXTENSIONS = /\.(fgfa|txt|md|markdown|docx|xlsx)$/i;
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CheckArgs | 'help' | 'version' {
   const fail = (m: string) => new UsageError(m);
@@ -216,7 +216,7 @@ export async function runAsync(argv: readonly string[], io: CliIO, env: NodeJS.P
   const registry = loadRegistriesReporting(args, io);
   const expanded = expandPaths(args.paths, args.locale, io);
   const preloaded = new Map<string, LoadedText | null>();
-  for (const f of expanded.files) if (isDocxName(f)) preloaded.set(f, await loadPlanText(f, args.locale, io));
+  for (const f of expanded.files) if (needsAsyncReader(f)) preloaded.set(f, await loadPlanText(f, args.locale, io));
   return checkFiles(args, registry, expanded, io, preloaded);
 }
 

@@ -109,6 +109,11 @@ Exit codes: 0 no errors; 1 errors found; 2 usage error or unreadable input.`,
   cannotWrite: { 'zh-cn': '{0}：无法写入：{1}', en: '{0}: cannot write: {1}' },
   wrote: { 'zh-cn': '已写入 {0}（{1} 个单位 × {2} 项任务）', en: 'wrote {0} ({1} departments × {2} tasks)' },
   notDocx: { 'zh-cn': '{0}：无法读取 Word 文档：{1}', en: '{0}: cannot read the Word document: {1}' },
+  notXlsx: { 'zh-cn': '{0}：无法读取 Excel 工作簿：{1}', en: '{0}: cannot read the Excel workbook: {1}' },
+  otherSheets: {
+    'zh-cn': '{0}：只检查了第一个有内容的工作表“{1}”（第 N 行即表中第 N 行）；其他工作表未检查：{2}。请把它们另存为单独的文件再检查。',
+    en: '{0}: checked only the first worksheet with content, "{1}" (line N is its row N); not checked: {2}. Save them as files of their own to check them.',
+  },
   oldDoc: {
     'zh-cn': '{0}：不支持旧版 Word（.doc）格式，请另存为 .docx 后再检查',
     en: '{0}: old Word (.doc) files are not supported; save it as .docx first',

@@ -1,14 +1,22 @@
 /**
  * A plan file's bytes to text, for the CLI and the server alike: Word (.docx) through readDocx,
- * old binary Word (.doc) refused, text in any encoding decodePlanBytes knows. Failures are reasons,
- * not messages: each caller words them in its own table.
+ * Excel (.xlsx) through readXlsx, old binary Word (.doc) refused, text in any encoding
+ * decodePlanBytes knows. Failures are reasons, not messages: each caller words them in its own table.
  */
 import { decodePlanBytes, type Encoding } from './decode';
 import { DocxError, looksLikeZip, readDocx } from './docx';
+import { isXlsxName, readXlsx, XlsxError } from './xlsx';
 
 export type PlanFileText =
-  | { readonly ok: true; readonly text: string; readonly encoding: Encoding | 'docx'; readonly docx: boolean }
-  | { readonly ok: false; readonly reason: 'not-docx'; readonly detail: string }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly encoding: Encoding | 'docx' | 'xlsx';
+      readonly docx: boolean;
+      /** An Excel workbook: the worksheet read, and the others holding something, which were not. */
+      readonly sheet?: { readonly name: string; readonly others: readonly string[] };
+    }
+  | { readonly ok: false; readonly reason: 'not-docx' | 'not-xlsx'; readonly detail: string }
   | { readonly ok: false; readonly reason: 'old-doc' | 'binary' };
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -21,7 +29,12 @@ export function isDocxName(name: string): boolean {
 
 /** Whether the file must go through the (asynchronous) Word reader. */
 export function isWordFile(name: string, bytes: Uint8Array): boolean {
-  return isDocxName(name) || looksLikeZip(bytes);
+  return !isXlsxName(name) && (isDocxName(name) || looksLikeZip(bytes));
+}
+
+/** Whether the name says a file only an asynchronous reader reads (Word or Excel). */
+export function needsAsyncReader(name: string): boolean {
+  return isDocxName(name) || isXlsxName(name);
 }
 
 /** A text plan (the synchronous part): refuses .doc and binary files. */
@@ -33,6 +46,14 @@ export function decodeTextPlanFile(bytes: Uint8Array): PlanFileText {
 
 /** Any plan file: Word when the name or the bytes say so (or `word`), else text. */
 export async function decodePlanFile(name: string, bytes: Uint8Array, word = false): Promise<PlanFileText> {
+  if (!word && isXlsxName(name)) {
+    try {
+      const x = await readXlsx(bytes);
+      return { ok: true, text: x.text, encoding: 'xlsx', docx: false, sheet: { name: x.sheet, others: x.otherSheets } };
+    } catch (e) {
+      return { ok: false, reason: 'not-xlsx', detail: e instanceof XlsxError ? e.message : String(e) };
+    }
+  }
   if (!word && !isWordFile(name, bytes)) return decodeTextPlanFile(bytes);
   try {
     return { ok: true, text: (await readDocx(bytes)).text, encoding: 'docx', docx: true };

@@ -50,6 +50,48 @@ describe('reviewer CLI', () => {
     });
   });
 
+  it('checks a 分工表 in an Excel workbook: line N is row N, merged cells give their text, other sheets are named', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工表');
+    ws.addRow(['2025年重点任务分工表']);
+    ws.mergeCells('A1:E1');
+    ws.addRow(['序号', '重点任务', '牵头单位', '配合单位', '完成时限']);
+    ws.addRow(['一、数字基础设施']);
+    ws.mergeCells('A3:E3');
+    ws.addRow([1, '加快5G网络建设，\n新建基站2万个。', '省经信厅', '省通信管理局、省发展改革委', '2025年底']);
+    // The lead merged down over two tasks names it for both.
+    ws.addRow([2, '推进千兆光网建设。', null, '省通信管理局', '2025年底']);
+    ws.mergeCells('C4:C5');
+    ws.addRow([3, '推进农业数字化。', '', '省农业农村厅、省数据局', '持续推进']);
+    wb.addWorksheet('说明').addRow(['填表说明']);
+    wb.addWorksheet('空表');
+    const file = join(dir, '分工表.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const r = await cli(['check', file]);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out.map((l) => l.slice(file.length + 1).split(' ').slice(0, 3).join(' ')), ['6:13: error no-lead']);
+    assert.deepEqual(r.err, [`${file}：只检查了第一个有内容的工作表“分工表”（第 N 行即表中第 N 行）；其他工作表未检查：说明。请把它们另存为单独的文件再检查。`]);
+    const json = JSON.parse((await cli(['check', '--format', 'json', file])).out.join('\n'));
+    // A cell merged across a row is the row's first cell alone: the section heading reads as written.
+    assert.deepEqual(json.sections, [{ number: '一', title: '数字基础设施', line: 2 }]);
+    assert.deepEqual(
+      json.tasks.map((t: { number: string; line: number; lead: string[]; participants: string[] }) => [t.number, t.line + 1, t.lead, t.participants]),
+      [
+        ['1', 4, ['省经信厅'], ['省通信管理局', '省发展改革委']],
+        ['2', 5, ['省经信厅'], ['省通信管理局']],
+        ['3', 6, [], ['省农业农村厅', '省数据局']],
+      ],
+    );
+    // A file named .xlsx that is no workbook is refused with a reason, the others still checked.
+    const broken = join(dir, '坏的.xlsx');
+    writeFileSync(broken, '1.不是工作簿');
+    const both = await cli(['check', broken, SEED_TXT]);
+    assert.equal(both.code, 2);
+    assert.match(both.err.join('\n'), /坏的\.xlsx：无法读取 Excel 工作簿/);
+    assert.ok(both.out.some((l) => l.startsWith(SEED_TXT)));
+  });
+
   it('adds paragraph beside line in JSON for Word input only', async () => {
     const doc = JSON.parse((await cli(['check', '--format', 'json', SEED_DOCX])).out.join('\n'));
     const txt = JSON.parse((await cli(['check', '--format', 'json', SEED_TXT])).out.join('\n'));
