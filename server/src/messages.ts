@@ -153,6 +153,7 @@ const TABLE = {
   'quote.open': { 'zh-cn': '“', en: '"' },
   'quote.close': { 'zh-cn': '”', en: '"' },
   'diff.unreadable': { 'zh-cn': '无法读取“{file}”：{reason}', en: 'Cannot read "{file}": {reason}' },
+  'diff.notXlsx': { 'zh-cn': '“{file}”不是可读取的 Excel 工作簿（.xlsx）：{reason}', en: '"{file}" is not a readable Excel workbook (.xlsx): {reason}' },
   'diff.notDocx': { 'zh-cn': '“{file}”不是可读取的 Word 文档（.docx）：{reason}', en: '"{file}" is not a readable Word document (.docx): {reason}' },
   'diff.oldDoc': {
     'zh-cn': '“{file}”是旧版 Word 文档（.doc），请在 Word 中另存为 .docx 后再比较。',

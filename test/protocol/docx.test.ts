@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { loadPlanText } from '../../server/src/cli/input';
 import { runAsync } from '../../server/src/cli/main';
 import { DOCX_SCHEME, DocxTextRequest } from '../../server/src/protocol';
@@ -44,6 +45,38 @@ describe('language server over stdio: Word documents shown as plans', function (
       }),
     );
     await c.close(uri);
+  });
+
+  it('shows an Excel 分工表 as a plan, each problem on its row as the CLI reports it; a broken one says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fengong-xlsx-'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工表');
+    ws.addRow(['序号', '重点任务', '牵头单位', '配合单位', '完成时限']);
+    ws.addRow([1, '加快5G网络建设。', '省经信厅', '省通信管理局', '2025年底']);
+    ws.addRow([2, '推进农业数字化。', '', '省农业农村厅、省数据局', '持续推进']);
+    ws.addRow([4, '发展跨境电商。', '省商务厅', '省商务斤', '']);
+    const file = join(dir, '分工表.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const answer = await c.connection.sendRequest(DocxTextRequest, { uri: fileUri(file) });
+    assert.ok('text' in answer, JSON.stringify(answer));
+    const cli = await loadPlanText(file, 'zh-cn', { out: () => undefined, err: (l) => assert.fail(l) });
+    assert.equal(answer.text, cli?.text);
+    const uri = docxUri(file);
+    await c.open(uri, answer.text);
+    const diagnostics = await c.waitForDiagnostics(uri);
+    const out: string[] = [];
+    await runAsync(['check', file], { out: (l) => out.push(l), err: () => undefined }, { FENGONG_LANG: 'zh' });
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`).sort(),
+      out.map((l) => /:(\d+:\d+): (?:error|warning|info|hint) ([\w-]+) /.exec(l)!.slice(1).join(' ')).sort(),
+    );
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['no-lead', 'numbering-gap', 'unknown-department']);
+    await c.close(uri);
+    const broken = join(dir, '坏的.xlsx');
+    writeFileSync(broken, 'not a zip');
+    const refused = await c.connection.sendRequest(DocxTextRequest, { uri: fileUri(broken) });
+    assert.ok('error' in refused);
+    assert.match(refused.error, /^“坏的\.xlsx”不是可读取的 Excel 工作簿（\.xlsx）/);
   });
 
   it('says in the user’s language why a file cannot be shown as a Word plan', async () => {

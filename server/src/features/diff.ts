@@ -14,7 +14,7 @@ import type { PlanDocument } from './common';
 /** The other draft, parsed, or why it could not be read (already in the user's language). */
 export type Draft = { readonly plan: Plan } | { readonly error: string };
 
-/** Reads a draft that is not open: text in any encoding the CLI reads, or a Word .docx (always, when `word`). */
+/** Reads a draft that is not open: text in any encoding the CLI reads, an Excel .xlsx, or a Word .docx (always, when `word`, unless named .xlsx). */
 export async function readDraftText(path: string, locale: Locale, word = false): Promise<{ readonly text: string } | { readonly error: string }> {
   const file = path.split(/[\\/]/).pop() ?? path;
   let bytes: Buffer;
@@ -26,6 +26,7 @@ export async function readDraftText(path: string, locale: Locale, word = false):
   const r = await decodePlanFile(path, bytes, word);
   if (r.ok) return { text: r.text };
   if (r.reason === 'not-docx') return { error: t('diff.notDocx', locale, { file, reason: r.detail }) };
+  if (r.reason === 'not-xlsx') return { error: t('diff.notXlsx', locale, { file, reason: r.detail }) };
   return { error: t(r.reason === 'old-doc' ? 'diff.oldDoc' : 'diff.binary', locale, { file }) };
 }
 

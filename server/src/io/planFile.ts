@@ -46,7 +46,7 @@ export function decodeTextPlanFile(bytes: Uint8Array): PlanFileText {
 
 /** Any plan file: Word when the name or the bytes say so (or `word`), else text. */
 export async function decodePlanFile(name: string, bytes: Uint8Array, word = false): Promise<PlanFileText> {
-  if (!word && isXlsxName(name)) {
+  if (isXlsxName(name)) {
     try {
       const x = await readXlsx(bytes);
       return { ok: true, text: x.text, encoding: 'xlsx', docx: false, sheet: { name: x.sheet, others: x.otherSheets } };
