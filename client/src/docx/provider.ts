@@ -1,8 +1,8 @@
 /**
- * Word documents shown as read-only plans under the `fengong-docx:` scheme. The language server
- * reads the .docx (fengong/docxText: the same reader as `fengong check`, one line per paragraph)
- * and analyses the document like any plan: diagnostics, outline, hover, matrix. The text is read
- * again when the file changes on disk.
+ * Word documents (and Excel workbooks) shown as read-only plans under the `fengong-docx:` scheme.
+ * The language server reads the file (fengong/docxText: the same reader as `fengong check`, one
+ * line per paragraph of a .docx, one per row of a .xlsx) and analyses the document like any plan:
+ * diagnostics, outline, hover, matrix. The text is read again when the file changes on disk.
  */
 import * as vscode from 'vscode';
 import { DOCX_SCHEME } from '../../../server/src/protocol';
