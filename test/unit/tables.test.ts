@@ -193,6 +193,13 @@ describe('plans written as a table (tab-separated rows under a header row)', () 
     const after = analyse(typed, registry, { taskCache: cache });
     assert.deepEqual(roles(after.plan), roles(analyse(typed, registry).plan));
     assert.deepEqual(after.problems.map((p) => [p.code, p.span.start]), analyse(typed, registry).problems.map((p) => [p.code, p.span.start]));
+    // Keystrokes on the header line alone (the headers are then looked at on that line only): a
+    // heading unmade, then made again, each version as a fresh parse reads it.
+    for (const text of [typed.replace('牵头单位', '牵头单'), typed.replace('牵头单位', '牵头单'), typed]) {
+      const now = analyse(text, registry, { taskCache: cache });
+      assert.deepEqual(roles(now.plan), roles(analyse(text, registry).plan), text.split('\n')[0]);
+    }
+    assert.deepEqual(roles(analyse(typed.replace('牵头单位', '牵头单'), registry).plan).map((r) => r.lead), [[], []]);
   });
 });
 

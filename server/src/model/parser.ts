@@ -18,7 +18,7 @@ import {
 import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
-import { columnKind, findTableHeaders, headerAt, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
+import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -791,8 +791,19 @@ class PlanParser {
     const holdsCells = (s: string) => s.includes('\t') || s.includes('|');
     this.hasCells = last && changed && !last.hasCells ? holdsCells(this.text.slice(changed.prefix, changed.suffixStart)) : holdsCells(this.text);
     if (!this.hasCells) return;
-    this.headers = findTableHeaders(this.text, this.lines);
+    this.headers = last && changed && last.hasCells ? this.headersAfter(last, changed) : findTableHeaders(this.text, this.lines);
     this.tablesKey = tablesKey(this.headers);
+  }
+
+  /** The header rows when the last version had some cells: its own, if the edit stayed within one line. */
+  private headersAfter(last: LastParse, changed: { readonly prefix: number; readonly suffixStart: number }): readonly TableHeader[] {
+    const lines = this.lines;
+    const old = last.plan.lines;
+    const line = lines.positionAt(changed.prefix).line;
+    const oldSuffix = changed.suffixStart - (this.text.length - last.plan.text.length);
+    const withinLine =
+      lines.lineCount === old.lineCount && lines.lineStarts[line] === old.lineStarts[line] && changed.suffixStart <= lines.lineEnd(line) && oldSuffix <= old.lineEnd(line);
+    return withinLine ? headersAfterLineEdit(last.plan.tableHeaders, this.text, lines, line) : findTableHeaders(this.text, lines);
   }
 
   private classifyLines(): void {

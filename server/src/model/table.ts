@@ -68,7 +68,7 @@ export function columnKind(label: string): LabelKind {
 }
 
 /** The header row on [start, end), or null: headings separated by `delimiter`, one of them a unit column. */
-function headerOf(text: string, start: number, end: number, line: number, delimiter: typeof TAB | typeof PIPE): TableHeader | null {
+export function headerOf(text: string, start: number, end: number, line: number, delimiter: typeof TAB | typeof PIPE): TableHeader | null {
   let s = start;
   for (let c = text.charCodeAt(s); s < end && (c === PIPE || (isWhite(c) && c !== TAB)); c = text.charCodeAt(++s));
   // A row starts with its number; a header never does.
@@ -98,23 +98,21 @@ function headerOf(text: string, start: number, end: number, line: number, delimi
  */
 export function findTableHeaders(text: string, lines: LineIndex): TableHeader[] {
   const out: TableHeader[] = [];
-  let at = nextCandidate(text, 0);
-  while (at >= 0) {
+  // The next tab and the next | are each searched for again only once passed: a text without any
+  // | would otherwise be searched to its end from every line holding a tab (quadratic).
+  let tab = text.indexOf('\t');
+  let pipe = text.indexOf('|');
+  for (let at = Math.min(tab < 0 ? Infinity : tab, pipe < 0 ? Infinity : pipe); at !== Infinity; ) {
     const line = lines.positionAt(at).line;
     const start = lines.lineStarts[line];
     const end = lines.lineEnd(line);
     const header = headerOf(text, start, end, line, pipeRow(text, start, end) ? PIPE : TAB);
     if (header) out.push(header);
-    at = nextCandidate(text, end);
+    if (tab >= 0 && tab <= end) tab = text.indexOf('\t', end);
+    if (pipe >= 0 && pipe <= end) pipe = text.indexOf('|', end);
+    at = Math.min(tab < 0 ? Infinity : tab, pipe < 0 ? Infinity : pipe);
   }
   return out;
-}
-
-/** The next tab or | at or after `from`; -1 if none. */
-function nextCandidate(text: string, from: number): number {
-  const tab = text.indexOf('\t', from);
-  const pipe = text.indexOf('|', from);
-  return tab < 0 ? pipe : pipe < 0 ? tab : Math.min(tab, pipe);
 }
 
 /** Whether the line [start, end) starts with |, after spaces: a row of a Markdown table. */
@@ -122,6 +120,24 @@ export function pipeRow(text: string, start: number, end: number): boolean {
   let s = start;
   while (s < end && isWhite(text.charCodeAt(s))) s++;
   return s < end && text.charCodeAt(s) === PIPE;
+}
+
+/**
+ * The header rows after an edit within line `line` (no line added or removed): the last version's,
+ * that line's own looked at again. A keystroke in a table of thousands of rows reads one line,
+ * not every line holding a tab.
+ */
+export function headersAfterLineEdit(last: readonly TableHeader[], text: string, lines: LineIndex, line: number): TableHeader[] {
+  const start = lines.lineStarts[line];
+  const end = lines.lineEnd(line);
+  const now = headerOf(text, start, end, line, pipeRow(text, start, end) ? PIPE : TAB);
+  const out = last.filter((h) => h.line !== line);
+  if (now) {
+    let k = 0;
+    while (k < out.length && out[k].line < line) k++;
+    out.splice(k, 0, now);
+  }
+  return out;
 }
 
 /** What readings of rows depend on: the headers' columns and delimiters, in order (not their lines). */

@@ -58,6 +58,9 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'a header row of many columns, and a row of as many cells', make: (n) => '序号' + '\t牵头单位'.repeat(n / 10) + '\n1' + '\t省科技厅'.repeat(n / 10) },
   { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of Markdown table rows', make: (n) => '| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n' + '| 1 | 推进 | 省科技厅 | 省财政厅、省商务厅 |\n'.repeat(n / 30) },
   { unit: true, unitN: 25_000, unitFactor: 4, name: 'a line of | only', make: (n) => '| 序号 | 牵头单位 |\n|' + '|'.repeat(n) },
+  // Quadratic for an afternoon: from every line holding a tab the next | was searched for to the end of a text without one.
+  { unit: true, unitN: 25_000, unitFactor: 16, name: 'a tab on every line, and no |', make: (n) => '\t甲\n'.repeat(n / 3) },
+  { unit: true, unitN: 25_000, unitFactor: 16, name: 'a | on every line, and no tab', make: (n) => '|甲\n'.repeat(n / 3) },
   { unit: true, unitN: 6_250, unitFactor: 16, name: 'thousands of header rows', make: (n) => '序号\t牵头单位\t配合单位\n1\t省科技厅\t省财政厅\n'.repeat(n / 30) },
 ];
 
