@@ -1197,14 +1197,14 @@ class PlanParser {
       if (isUnitLabel(l)) lastUnit = l;
       if (l.kind === 'lead') leadLabel ??= l;
     }
-    if (lastUnit && cells >= 0) {
+    if (lastUnit) {
       content = parseLabels(t, labelEntries, this.conventionOn);
-      clause = this.tableClause(labelEntries, leadLabel, content, first, last, base);
-    } else if (lastUnit) {
-      content = parseLabels(t, labelEntries, this.conventionOn);
-      const firstLabel = labelEntries[0];
-      const insertAt = leadLabel ? leadLabel.valueStart : firstLabel.labelStart;
-      clause = this.rawClause('labels', firstLabel.labelStart, taskEnd, lastUnit.labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
+      if (cells >= 0) clause = this.tableClause(labelEntries, leadLabel, content, first, last, base);
+      else {
+        const firstLabel = labelEntries[0];
+        const insertAt = leadLabel ? leadLabel.valueStart : firstLabel.labelStart;
+        clause = this.rawClause('labels', firstLabel.labelStart, taskEnd, lastUnit.labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
+      }
       // Deadlines in the task's own text still count.
       this.trailingDeadlines(textEnd, deadlines);
     } else {
