@@ -149,6 +149,14 @@ describe('fengong check', () => {
     ]);
   });
 
+  it('says on stderr when a file yields no task at all, rather than passing it silently', () => {
+    const noNumbers = tmpFile('无序号.txt', '重点任务\t牵头单位\t配合单位\n加快5G网络建设。\t省经信厅\t省通信管理局\n');
+    const r = cli('check', noNumbers, SEED);
+    assert.equal(r.code, 0);
+    assert.equal(r.err, `${noNumbers}：没有读出任何任务。任务应以编号开头（如“1.”“（1）”），分工表应有“序号”一列；请检查编号，或确认这是分工方案。`);
+    assert.ok(r.out.includes(SEED));
+  });
+
   it('speaks English with --lang en', () => {
     const r = cli('check', '--lang', 'en', SEED);
     assert.match(r.out, /warning missing-separator Task number 3 has no separator after it: write "3\."/);

@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../analysis';
 import { resolveLocale, type Locale } from '../messages';
+import { planColumns } from '../model/parser';
 import type { Registry } from '../registry/registry';
 import { RULE_CODES, SEVERITY_SETTINGS, type RuleCode, type SeveritySetting } from '../rules';
 import { toJson, toSarif, toText, type FileResult } from './output';
@@ -181,6 +182,8 @@ function checkFiles(
     const pre = preloaded.get(f);
     // null: read already and found unreadable, its reason is on stderr; the other files still count.
     const r = pre === null ? null : checkFile(f, registry, args, io, pre);
+    // A file read without a single task passes every rule: said, so no one takes that for a clean plan.
+    if (r && planColumns(r.analysis.plan).cols.count === 0) io.err(s(r.analysis.plan.text.trim() === '' ? 'emptyFile' : 'noTasks', args.locale, f));
     if (r) results.push(r);
     else unreadable = true;
   }

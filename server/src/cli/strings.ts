@@ -109,6 +109,11 @@ Exit codes: 0 no errors; 1 errors found; 2 usage error or unreadable input.`,
   cannotWrite: { 'zh-cn': '{0}：无法写入：{1}', en: '{0}: cannot write: {1}' },
   wrote: { 'zh-cn': '已写入 {0}（{1} 个单位 × {2} 项任务）', en: 'wrote {0} ({1} departments × {2} tasks)' },
   notDocx: { 'zh-cn': '{0}：无法读取 Word 文档：{1}', en: '{0}: cannot read the Word document: {1}' },
+  emptyFile: { 'zh-cn': '{0}：文件是空的，没有可检查的任务。', en: '{0}: the file is empty: there is no task to check.' },
+  noTasks: {
+    'zh-cn': '{0}：没有读出任何任务。任务应以编号开头（如“1.”“（1）”），分工表应有“序号”一列；请检查编号，或确认这是分工方案。',
+    en: '{0}: no task was read. Tasks start with a number ("1.", "（1）"), and a table needs a 序号 column: check the numbering, or whether this is a plan.',
+  },
   notXlsx: { 'zh-cn': '{0}：无法读取 Excel 工作簿：{1}', en: '{0}: cannot read the Excel workbook: {1}' },
   otherSheets: {
     'zh-cn': '{0}：只检查了第一个有内容的工作表“{1}”（第 N 行即表中第 N 行）；其他工作表未检查：{2}。请把它们另存为单独的文件再检查。',

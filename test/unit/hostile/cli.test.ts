@@ -116,10 +116,11 @@ describe('hostile input: plans in other encodings, binary and empty files', () =
     assert.equal(r.out, '');
   });
 
-  it('accepts an empty file: no problems, exit 0', () => {
-    const r = checkJson(tmp('empty.txt', ''));
+  it('accepts an empty file: no problems, exit 0, and says it is empty', () => {
+    const file = tmp('empty.txt', '');
+    const r = checkJson(file);
     assert.equal(r.code, 0);
-    assert.equal(r.err, '');
+    assert.equal(r.err, `${file}：文件是空的，没有可检查的任务。`);
     assert.deepEqual(r.json?.diagnostics, []);
     assert.deepEqual(r.json?.tasks, []);
   });
@@ -136,6 +137,6 @@ describe('hostile input: plans in other encodings, binary and empty files', () =
     assert.match(b.stderr, /不是文本文件/);
     const e = spawnSync(process.execPath, [bin, 'check', tmp('empty.txt', '')], { encoding: 'utf8' });
     assert.equal(e.status, 0);
-    assert.equal(e.stderr, '');
+    assert.match(e.stderr, /empty\.txt：文件是空的，没有可检查的任务。\n$/);
   });
 });
