@@ -139,6 +139,19 @@ describe('plans written as a table (tab-separated rows under a header row)', () 
     assert.deepEqual(roles(parsePlan(noted))[0].deadlines, ['2025年底']);
   });
 
+  it('reads rows with an empty number cell after a task as more of that task (a number merged over its measures)', () => {
+    const header = row('序号', '重点任务', '具体措施', '牵头单位', '配合单位');
+    const text = [header, row('1', '推进数字化转型。', '建设工业互联网平台。', '省经信厅', '省财政厅'), row('', '', '培育未来工厂。', '省科技厅', '省商务厅'), row('2', '发展智慧商贸。', '建设数字商圈。', '省商务厅', '')].join('\n');
+    const plan = parsePlan(text);
+    assert.deepEqual(roles(plan).map((r) => [r.n, r.lead, r.part]), [
+      ['1', ['省经信厅', '省科技厅'], ['省财政厅', '省商务厅']],
+      ['2', ['省商务厅'], []],
+    ]);
+    for (const m of plan.tasks[0].mentions) assert.equal(text.slice(m.span.start, m.span.end), m.name);
+    const md = ['| 序号 | 重点任务 | 牵头单位 |', '| --- | --- | --- |', '| 1 | 甲。 | 省经信厅 |', '|  | 乙。 | 省科技厅 |', '| 2 | 丙。 | 省商务厅 |'].join('\n');
+    assert.deepEqual(roles(parsePlan(md)).map((r) => [r.n, r.lead]), [['1', ['省经信厅', '省科技厅']], ['2', ['省商务厅']]]);
+  });
+
   it('keeps each row\'s tab when renumbering, and proposes no tab to tasks written in text', () => {
     const text = [HEADER, row('1', '甲。', '省经信厅', '', ''), row('3', '乙。', '省财政厅', '', ''), '', '4 丙。（省商务厅牵头）'].join('\n');
     const renumbered = applyEdits(text, renumberEdits(parsePlan(text)));

@@ -3,9 +3,11 @@
  * anything, so line N is row N as Excel numbers it, each row's cells separated by tabs (a table
  * row, model/table.ts). A cell's line breaks become spaces (a row stays one line); a cell merged
  * down gives its text to the rows below (a lead unit merged over several tasks names it for each),
- * a cell merged across leaves the cells beside it empty. Other worksheets holding anything are
+ * but a number alone only once (docx.ts, mergedDown); a cell merged across leaves the cells beside
+ * it empty. Other worksheets holding anything are
  * named, never silently left out.
  */
+import { mergedDown } from './docx';
 
 export interface XlsxText {
   /** Rows joined by \n: line i is row i + 1 of `sheet`. */
@@ -53,12 +55,12 @@ function cellText(cell: import('exceljs').Cell): string {
   // Word's merged cells read (docx.ts).
   const master = cell.isMerged ? cell.master : cell;
   if (master !== cell && master.row === cell.row) return '';
-  const own = master;
   let text: string;
   try {
-    text = own.text ?? '';
+    text = master.text ?? '';
   } catch {
-    text = String(own.value ?? '');
+    text = String(master.value ?? '');
   }
-  return text.replace(/[\t\r\n]+/g, ' ').trim();
+  text = text.replace(/[\t\r\n]+/g, ' ').trim();
+  return master === cell ? text : mergedDown(text);
 }

@@ -1263,6 +1263,9 @@ class PlanParser {
    * -1 if the row has none (a line with no tab after its number is no row, even under a header).
    * A row whose first line has fewer cells than the header runs on over the task's next lines: a
    * cell of several lines (Excel quotes it, Word pastes its paragraphs as lines) holds line breaks.
+   * A row complete on its line may be followed by rows of the same task whose number cell is empty
+   * (a number merged down over a task's several measures, each with its own units): their cells
+   * are the task's too.
    */
   private tableCells(first: number, last: number, header: TableHeader, out: LabelEntry[]): number {
     const t = this.text;
@@ -1270,9 +1273,30 @@ class PlanParser {
     const { labels, delimiter } = header;
     let end = this.lines.lineEnd(first);
     let cells = 1;
-    for (let i = start; i < end; i++) if (t.charCodeAt(i) === delimiter) cells++;
-    if (cells < labels.length && last > first) end = this.contentEnd(last);
-    const numberEnd = start + this.table.numeralEnds[first];
+    let numberCol = 0;
+    const numberStart = start + this.table.numeralStarts[first];
+    for (let i = start; i < end; i++) {
+      if (t.charCodeAt(i) !== delimiter) continue;
+      cells++;
+      if (i < numberStart) numberCol++;
+    }
+    const complete = cells >= labels.length;
+    if (!complete && last > first) end = this.contentEnd(last);
+    const firstCell = this.rowCells(start, end, start + this.table.numeralEnds[first], header, out);
+    if (complete) {
+      for (let l = first + 1; l <= last; l++) {
+        const ls = this.at(l);
+        const le = this.lines.lineEnd(l);
+        if (this.cellBlank(ls, le, numberCol, delimiter)) this.rowCells(ls, le, ls, header, out);
+      }
+    }
+    return firstCell;
+  }
+
+  /** The cells of [start, end) under labelled columns from `from` on, into `out`; where the first starts (-1: none). */
+  private rowCells(start: number, end: number, from0: number, header: TableHeader, out: LabelEntry[]): number {
+    const t = this.text;
+    const { labels, delimiter } = header;
     let firstCell = -1;
     let col = 0;
     let from = start;
@@ -1280,7 +1304,7 @@ class PlanParser {
       if (i < end && t.charCodeAt(i) !== delimiter) continue;
       const label = labels[col];
       // The cell holding the number is the task's, whatever its column says.
-      if (label !== null && from >= numberEnd) {
+      if (label !== null && from >= from0) {
         let s = from;
         let e = i;
         // Spaces, and the quotes Excel puts around a cell holding a line break or a quote.
@@ -1293,6 +1317,21 @@ class PlanParser {
       from = i + 1;
     }
     return firstCell;
+  }
+
+  /** Whether line [start, end) holds a cell `col` (it has the delimiters before it) with nothing but spaces in it. */
+  private cellBlank(start: number, end: number, col: number, delimiter: number): boolean {
+    const t = this.text;
+    let c = 0;
+    let i = start;
+    for (; i < end && c < col; i++) if (t.charCodeAt(i) === delimiter) c++;
+    if (c < col) return false;
+    for (; i < end; i++) {
+      const code = t.charCodeAt(i);
+      if (code === delimiter) return true;
+      if (!isWhite(code)) return false;
+    }
+    return false;
   }
 
   /** Whether nothing but spaces follows `at` up to the cell's end (a number alone in its cell). */

@@ -92,6 +92,24 @@ describe('reviewer CLI', () => {
     assert.ok(both.out.some((l) => l.startsWith(SEED_TXT)));
   });
 
+  it('reads a number merged down over a task\'s rows in a workbook once: the rows after are that task\'s', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工表');
+    ws.addRow(['序号', '具体措施', '牵头单位']);
+    ws.addRow([1, '建设工业互联网平台。', '省经信厅']);
+    ws.addRow([null, '培育未来工厂。', '省科技厅']);
+    ws.mergeCells('A2:A3');
+    ws.addRow([2, '建设数字商圈。', '省商务厅']);
+    const file = join(dir, '合并序号.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await cli(['check', '--format', 'json', file]);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.deepEqual(JSON.parse(r.out.join('\n')).tasks.map((t: { number: string; lead: string[] }) => [t.number, t.lead]), [
+      ['1', ['省经信厅', '省科技厅']],
+      ['2', ['省商务厅']],
+    ]);
+  });
+
   it('adds paragraph beside line in JSON for Word input only', async () => {
     const doc = JSON.parse((await cli(['check', '--format', 'json', SEED_DOCX])).out.join('\n'));
     const txt = JSON.parse((await cli(['check', '--format', 'json', SEED_TXT])).out.join('\n'));

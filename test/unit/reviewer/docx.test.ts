@@ -125,6 +125,23 @@ describe('Word (.docx) input', () => {
     );
   });
 
+  it('writes a number merged down over a task\'s rows once, so the rows after read as that task\'s', async () => {
+    const docx = await readDocx(
+      await buildDocx([
+        {
+          rows: [
+            ['序号', '具体措施', '牵头单位'],
+            [{ paragraphs: ['1'], merge: 'restart' }, '建设工业互联网平台。', '省经信厅'],
+            [{ paragraphs: [], merge: 'continue' }, '培育未来工厂。', '省科技厅'],
+            ['2', '建设数字商圈。', '省商务厅'],
+          ],
+        },
+      ]),
+    );
+    assert.deepEqual(docx.text.split('\n').slice(1), ['1\t建设工业互联网平台。\t省经信厅', '\t培育未来工厂。\t省科技厅', '2\t建设数字商圈。\t省商务厅']);
+    assert.deepEqual(parsePlan(docx.text).tasks.map((t) => [t.number, t.lead.map((m) => m.name)]), [['1', ['省经信厅', '省科技厅']], ['2', ['省商务厅']]]);
+  });
+
   it('keeps the text of a table inside a table cell as that cell\'s text', async () => {
     const inner = { rows: [['省农业农村厅', '省数据局'], ['（按职责分工）']] };
     const docx = await readDocx(await buildDocx([{ rows: [['序号', '重点任务', '配合单位'], ['1', '推进农业数字化。', { paragraphs: [inner] }]] }, '完']));
