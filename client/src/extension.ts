@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('fengong.openWordDocument', async (uri?: vscode.Uri) => {
       const file = uri instanceof vscode.Uri ? uri : (await vscode.window.showOpenDialog({
         canSelectMany: false,
-        filters: { [vscode.l10n.t('Word and Excel documents')]: ['docx', 'xlsx'] },
+        filters: { [vscode.l10n.t('Word and Excel documents')]: ['docx', 'xlsx', 'csv'] },
         openLabel: vscode.l10n.t('Open as Plan'),
       }))?.[0];
       return file && docxPlans.open(file);

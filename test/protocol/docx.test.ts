@@ -79,6 +79,16 @@ describe('language server over stdio: Word documents shown as plans', function (
     assert.match(refused.error, /^“坏的\.xlsx”不是可读取的 Excel 工作簿（\.xlsx）/);
   });
 
+  it('shows a CSV 分工表 as a plan, as the CLI reads it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fengong-csv-')), '分工表.csv');
+    writeFileSync(file, '\ufeff序号,重点任务,牵头单位,配合单位\r\n1,"甲，乙。",,省财政厅\r\n');
+    const answer = await c.connection.sendRequest(DocxTextRequest, { uri: fileUri(file) });
+    assert.ok('text' in answer, JSON.stringify(answer));
+    const cli = await loadPlanText(file, 'zh-cn', { out: () => undefined, err: (l) => assert.fail(l) });
+    assert.equal(answer.text, cli?.text);
+    assert.equal(answer.text, '序号\t重点任务\t牵头单位\t配合单位\n1\t甲，乙。\t\t省财政厅');
+  });
+
   it('says in the user’s language why a file cannot be shown as a Word plan', async () => {
     const broken = join(mkdtempSync(join(tmpdir(), 'fengong-docx-')), '坏的.docx');
     writeFileSync(broken, 'not a zip');

@@ -67,7 +67,7 @@ async function pickDraft(plan: vscode.Uri): Promise<vscode.Uri | undefined> {
     defaultUri: folder,
     openLabel: vscode.l10n.t('Compare'),
     title: vscode.l10n.t('Choose the earlier draft to compare with'),
-    filters: { [vscode.l10n.t('Plans, Word and Excel documents')]: ['fgfa', 'txt', 'md', 'docx', 'xlsx'], [vscode.l10n.t('All files')]: ['*'] },
+    filters: { [vscode.l10n.t('Plans, Word and Excel documents')]: ['fgfa', 'txt', 'md', 'docx', 'xlsx', 'csv'], [vscode.l10n.t('All files')]: ['*'] },
   });
   return picked?.[0];
 }

@@ -1,10 +1,11 @@
 /**
  * A plan file's bytes to text, for the CLI and the server alike: Word (.docx) through readDocx,
- * Excel (.xlsx) through readXlsx, old binary Word (.doc) refused, text in any encoding
- * decodePlanBytes knows. Failures are reasons, not messages: each caller words them in its own table.
+ * Excel (.xlsx) through readXlsx, CSV through readCsv, old binary Word (.doc) refused, text in any
+ * encoding decodePlanBytes knows. Failures are reasons, not messages: each caller words them in its own table.
  */
 import { decodePlanBytes, type Encoding } from './decode';
 import { DocxError, looksLikeZip, readDocx } from './docx';
+import { CsvError, isCsvName, readCsv } from './csv';
 import { isXlsxName, readXlsx, XlsxError } from './xlsx';
 
 export type PlanFileText =
@@ -12,6 +13,8 @@ export type PlanFileText =
       readonly ok: true;
       readonly text: string;
       readonly encoding: Encoding | 'docx' | 'xlsx';
+      /** Read as CSV: one line per record, cells separated by tabs. */
+      readonly csv?: boolean;
       readonly docx: boolean;
       /** An Excel workbook: the worksheet read, and the others holding something, which were not. */
       readonly sheet?: { readonly name: string; readonly others: readonly string[] };
@@ -32,9 +35,9 @@ export function isWordFile(name: string, bytes: Uint8Array): boolean {
   return !isXlsxName(name) && (isDocxName(name) || looksLikeZip(bytes));
 }
 
-/** Whether the name says a file only an asynchronous reader reads (Word or Excel). */
+/** Whether the name says a file read otherwise than as text (Word, Excel, CSV): the reader decodePlanFile chooses. */
 export function needsAsyncReader(name: string): boolean {
-  return isDocxName(name) || isXlsxName(name);
+  return isDocxName(name) || isXlsxName(name) || isCsvName(name);
 }
 
 /** A text plan (the synchronous part): refuses .doc and binary files. */
@@ -52,6 +55,15 @@ export async function decodePlanFile(name: string, bytes: Uint8Array, word = fal
       return { ok: true, text: x.text, encoding: 'xlsx', docx: false, sheet: { name: x.sheet, others: x.otherSheets } };
     } catch (e) {
       return { ok: false, reason: 'not-xlsx', detail: e instanceof XlsxError ? e.message : String(e) };
+    }
+  }
+  if (isCsvName(name)) {
+    try {
+      const c = readCsv(bytes);
+      return { ok: true, text: c.text, encoding: c.encoding, docx: false, csv: true };
+    } catch (e) {
+      if (!(e instanceof CsvError)) throw e;
+      return { ok: false, reason: 'binary' };
     }
   }
   if (!word && !isWordFile(name, bytes)) return decodeTextPlanFile(bytes);

@@ -110,6 +110,15 @@ describe('reviewer CLI', () => {
     ]);
   });
 
+  it('checks a 分工表 saved as CSV, line N being record N (a quoted cell may span lines in the file)', async () => {
+    const file = join(dir, '分工表.csv');
+    writeFileSync(file, '\ufeff序号,重点任务,牵头单位,配合单位\r\n1,"推进""东数西算""，\r\n建设算力网络。",,省经信厅\r\n2,发展跨境电商。,省商务厅,省商务斤\r\n');
+    const r = await cli(['check', file]);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err, []);
+    assert.deepEqual(r.out.map((l) => / (?:error|warning) ([\w-]+) /.exec(l)![1] + '@' + l.slice(file.length + 1).split(':')[0]), ['no-lead@2', 'unknown-department@3']);
+  });
+
   it('adds paragraph beside line in JSON for Word input only', async () => {
     const doc = JSON.parse((await cli(['check', '--format', 'json', SEED_DOCX])).out.join('\n'));
     const txt = JSON.parse((await cli(['check', '--format', 'json', SEED_TXT])).out.join('\n'));
