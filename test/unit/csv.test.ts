@@ -32,4 +32,20 @@ describe('CSV 分工表 (Excel "CSV (逗号分隔)")', () => {
     const [task] = parsePlan(text).tasks;
     assert.deepEqual([task.lead.length, task.participants.map((m) => m.name)], [0, ['省财政厅', '省商务厅']]);
   });
+
+  it('reads hostile records in time proportional to their length: a cell of quotes, a run of delimiters', () => {
+    for (const make of [(n: number) => 'a"'.repeat(n / 2), (n: number) => ','.repeat(n), (n: number) => '"'.repeat(n)]) {
+      const time = (n: number) => {
+        const text = make(n);
+        const t = process.cpuUsage();
+        for (let k = 0; k < 3; k++) csvRows(text);
+        const u = process.cpuUsage(t);
+        return u.user + u.system;
+      };
+      time(20_000);
+      const small = Math.max(1, time(50_000));
+      const large = time(800_000);
+      assert.ok(large / small < 3 * 16, `t(16n)/t(n) = ${(large / small).toFixed(1)} (linear ≈ 16, quadratic ≈ 256)`);
+    }
+  });
 });

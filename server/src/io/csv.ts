@@ -30,6 +30,9 @@ export function csvRows(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
+  // Whether the cell holds only spaces so far: a quote then opens it (asked without trimming the
+  // cell at every quote, which a long cell full of quotes made quadratic).
+  let blank = true;
   let quoted = false;
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ').trim();
   for (let i = 0; i < text.length; i++) {
@@ -40,19 +43,23 @@ export function csvRows(text: string): string[][] {
         cell += '"';
         i++;
       } else quoted = false;
-    } else if (c === '"' && cell.trim() === '') {
+    } else if (c === '"' && blank) {
       cell = '';
+      blank = false;
       quoted = true;
-    } else if (c === delimiter) {
+    } else if (c === delimiter || c === '\n' || c === '\r') {
       row.push(clean(cell));
       cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(clean(cell));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
+      blank = true;
+      if (c !== delimiter) {
+        if (c === '\r' && text[i + 1] === '\n') i++;
+        rows.push(row);
+        row = [];
+      }
+    } else {
+      cell += c;
+      if (c !== ' ' && c !== '\u3000') blank = false;
+    }
   }
   if (cell !== '' || row.length > 0) {
     row.push(clean(cell));
