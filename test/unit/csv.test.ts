@@ -42,10 +42,15 @@ describe('CSV 分工表 (Excel "CSV (逗号分隔)")', () => {
         const u = process.cpuUsage(t);
         return u.user + u.system;
       };
-      time(20_000);
-      const small = Math.max(1, time(50_000));
-      const large = time(800_000);
-      assert.ok(large / small < 3 * 16, `t(16n)/t(n) = ${(large / small).toFixed(1)} (linear ≈ 16, quadratic ≈ 256)`);
+      // CPU time, not wall time, compared between sizes (no absolute time asserted); measured once
+      // more before failing, as the parser's growth cases are (hostile/linear.test.ts).
+      const ratio = () => {
+        time(20_000);
+        return time(800_000) / Math.max(1, time(50_000));
+      };
+      let r = ratio();
+      if (r >= 3 * 16) r = ratio();
+      assert.ok(r < 3 * 16, `t(16n)/t(n) = ${r.toFixed(1)} (linear ≈ 16, quadratic ≈ 256)`);
     }
   });
 });
