@@ -17,6 +17,10 @@ const TABLE = {
     'zh-cn': '任务 {task} 没有责任分工：请在任务末尾写明牵头单位和参加单位，例如“（省科技厅牵头，省财政厅参加）”。',
     en: 'Task {task} has no responsibility clause: end it with the lead and participating departments, e.g. "（省科技厅牵头，省财政厅参加）".',
   },
+  'table-without-numbers': {
+    'zh-cn': '这张表没有“序号”列：表中各行不会作为任务检查。请加上序号列（1、2、3…），或在每项任务前写上编号。',
+    en: 'This table has no number column: its rows are not checked as tasks. Add a 序号 column (1, 2, 3…), or number each task.',
+  },
   'no-lead.empty': {
     'zh-cn': '任务 {task} 的责任分工没有写任何单位：请填写牵头单位和参加/配合单位。',
     en: 'Task {task} names no department in its responsibility clause: fill in the lead and the participating departments.',

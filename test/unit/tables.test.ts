@@ -152,6 +152,23 @@ describe('plans written as a table (tab-separated rows under a header row)', () 
     assert.deepEqual(roles(parsePlan(md)).map((r) => [r.n, r.lead]), [['1', ['省经信厅', '省科技厅']], ['2', ['省商务厅']]]);
   });
 
+  it('says on the header when a table\'s rows carry no task number, so none of them is checked', () => {
+    const numberless = ['重点任务\t牵头单位\t配合单位', '加快5G网络建设。\t省经信厅\t省通信管理局'].join('\n');
+    const [p] = analyse(numberless, registry).problems;
+    assert.equal(p?.code, 'table-without-numbers');
+    assert.equal(numberless.slice(p.span.start, p.span.end), '重点任务\t牵头单位\t配合单位');
+    assert.match(p.message, /没有“序号”列/);
+    const md = ['| 重点任务 | 牵头单位 |', '| --- | --- |', '| 甲。 | 省经信厅 |'].join('\n');
+    assert.deepEqual(analyse(md, registry).problems.map((x) => [x.code, x.span.range.start.line]), [['table-without-numbers', 0]]);
+    // Numbered rows, a header with no row yet (or only Markdown's alignment row): nothing to say.
+    assert.deepEqual(analyse([HEADER, row('1', '甲。', '省经信厅', '', '')].join('\n'), registry).problems, []);
+    assert.deepEqual(analyse(HEADER + '\n\n', registry).problems, []);
+    assert.deepEqual(analyse('| 重点任务 | 牵头单位 |\n| --- | --- |\n', registry).problems, []);
+    // Each table on its own: a numbered one after a numberless one does not hide it.
+    const both = [numberless, '', HEADER, row('1', '甲。', '省经信厅', '', '')].join('\n');
+    assert.deepEqual(analyse(both, registry).problems.map((x) => [x.code, x.span.range.start.line]), [['table-without-numbers', 0]]);
+  });
+
   it('keeps each row\'s tab when renumbering, and proposes no tab to tasks written in text', () => {
     const text = [HEADER, row('1', '甲。', '省经信厅', '', ''), row('3', '乙。', '省财政厅', '', ''), '', '4 丙。（省商务厅牵头）'].join('\n');
     const renumbered = applyEdits(text, renumberEdits(parsePlan(text)));

@@ -14,6 +14,7 @@ const RULES: Record<RuleCode, Record<Locale, string>> = {
   'duplicate-number': { 'zh-cn': '任务编号重复', en: 'Task number used twice' },
   'missing-separator': { 'zh-cn': '任务编号后缺少分隔符', en: 'No separator after the task number' },
   'section-order': { 'zh-cn': '部分或小节序号不连续', en: 'Sections out of order' },
+  'table-without-numbers': { 'zh-cn': '分工表没有序号列', en: 'Table without task numbers' },
   'unbalanced-bracket': { 'zh-cn': '括号不配对', en: 'Unbalanced bracket' },
 };
 

@@ -536,7 +536,7 @@ export function spannedTaskCount(plan: Plan): number {
  * the tasks are made) and its lines: what the rules read, making no task (a task is an object per
  * task, kept as long as the plan; 1.1 MB at 10k tasks, made for nothing when only problems are asked).
  */
-export function planColumns(plan: Plan): { readonly cols: TaskColumns; readonly headings: ParsedPlan['headings']; readonly lines: LineIndex } {
+export function planColumns(plan: Plan): { readonly cols: TaskColumns; readonly headings: ParsedPlan['headings']; readonly lines: LineIndex; readonly tableHeaders: readonly TableHeader[] } {
   if (!(plan instanceof ParsedPlan)) throw new Error('planColumns needs a plan made by parsePlan');
   return plan;
 }

@@ -12,6 +12,7 @@ import { noClause } from './noClause';
 import { noLead } from './noLead';
 import { numbering } from './numbering';
 import { sectionOrder } from './sectionOrder';
+import { tableWithoutNumbers } from './tableWithoutNumbers';
 import {
   DEFAULT_SEVERITIES,
   type LocalExtra,
@@ -30,7 +31,7 @@ export * from './types';
 /** Rules that read one task's own text: their findings are kept with the task's reading. */
 const TASK_RULES: readonly TaskRule[] = [noClause, noLead, departments, leadAlsoParticipant, duplicateDepartment, unbalancedBracket];
 /** Rules that compare tasks or headings with each other: run over the whole plan every time. */
-const PLAN_RULES: readonly Rule[] = [numbering, missingSeparator, sectionOrder];
+const PLAN_RULES: readonly Rule[] = [numbering, missingSeparator, sectionOrder, tableWithoutNumbers];
 
 export interface CheckOptions {
   readonly locale?: Locale;

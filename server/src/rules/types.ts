@@ -16,6 +16,7 @@ export const RULE_CODES = [
   'missing-separator',
   'section-order',
   'unbalanced-bracket',
+  'table-without-numbers',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -38,6 +39,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, SeveritySetting>> = {
   'missing-separator': 'warning',
   'section-order': 'warning',
   'unbalanced-bracket': 'error',
+  'table-without-numbers': 'warning',
 };
 
 /** One finding: stable code, exact place, message in the user's language, and what a quick fix needs. */

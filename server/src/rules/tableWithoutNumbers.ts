@@ -1,0 +1,40 @@
+import { t } from '../messages';
+import { planColumns } from '../model/parser';
+import { TextSpan } from '../model/text';
+import type { Rule } from './types';
+
+/**
+ * A table whose rows carry no task number: each task is known by its number, so none of its rows
+ * is read as a task and nothing in it would be checked. Said on the header row, so a table that
+ * lacks a 序号 column is not taken for a table without problems.
+ */
+export const tableWithoutNumbers: Rule = (ctx) => {
+  const { cols, lines, tableHeaders } = planColumns(ctx.plan);
+  const text = ctx.plan.text;
+  for (let k = 0; k < tableHeaders.length; k++) {
+    const header = tableHeaders[k];
+    const last = k + 1 < tableHeaders.length ? tableHeaders[k + 1].line - 1 : lines.lineCount - 1;
+    // A task under the header: the table has numbers (tasks are in line order, found by halving).
+    let lo = 0;
+    let hi = cols.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cols.lines[mid] <= header.line) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < cols.count && cols.lines[lo] <= last) continue;
+    // Rows, then: lines under it holding its delimiter (a table with a header and no row is a draft).
+    const delimiter = String.fromCharCode(header.delimiter);
+    let rows = 0;
+    for (let line = header.line + 1; line <= last && rows === 0; line++) {
+      const row = text.slice(lines.lineStarts[line], lines.lineEnd(line));
+      // A Markdown table's alignment row (| --- |) is no row of tasks.
+      if (row.includes(delimiter) && !/^[\s|:-]*$/.test(row)) rows++;
+    }
+    if (rows === 0) continue;
+    const start = lines.lineStarts[header.line];
+    let end = lines.lineEnd(header.line);
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    ctx.report('table-without-numbers', new TextSpan(start, end, lines), t('table-without-numbers', ctx.locale));
+  }
+};
