@@ -150,6 +150,12 @@ describe('plans written as a table (tab-separated rows under a header row)', () 
     for (const m of plan.tasks[0].mentions) assert.equal(text.slice(m.span.start, m.span.end), m.name);
     const md = ['| 序号 | 重点任务 | 牵头单位 |', '| --- | --- | --- |', '| 1 | 甲。 | 省经信厅 |', '|  | 乙。 | 省科技厅 |', '| 2 | 丙。 | 省商务厅 |'].join('\n');
     assert.deepEqual(roles(parsePlan(md)).map((r) => [r.n, r.lead]), [['1', ['省经信厅', '省科技厅']], ['2', ['省商务厅']]]);
+    // A row ending in a time limit in brackets is not a task ended by its clause: the next row is still its own.
+    const bracketed = [row('序号', '重点任务', '牵头单位', '完成时限'), row('1', '甲。', '省经信厅', '（2025年底前）'), row('', '乙。', '省科技厅', ''), row('2', '丙。', '省商务厅', '')].join('\n');
+    assert.deepEqual(roles(parsePlan(bracketed)).map((r) => [r.n, r.lead, r.deadlines]), [
+      ['1', ['省经信厅', '省科技厅'], ['（2025年底前）']],
+      ['2', ['省商务厅'], []],
+    ]);
   });
 
   it('says on the header when a table\'s rows carry no task number, so none of them is checked', () => {

@@ -1068,8 +1068,20 @@ class PlanParser {
     const t = this.text;
     let pe = this.contentEnd(last);
     while (pe > from && endsLine(t.charCodeAt(pe - 1))) pe--;
-    if (pe > from && (CHAR_CLASS[t.charCodeAt(pe - 1)] & CH_CLOSE) !== 0 && this.endsWithClause(last)) return false;
+    if (pe > from && (CHAR_CLASS[t.charCodeAt(pe - 1)] & CH_CLOSE) !== 0 && this.endsWithClause(last) && !this.tableRow(first, last)) return false;
     return this.table.has(line, FLAG_INDENTED) || !blankSince;
+  }
+
+  /**
+   * Whether `last` is a line of table row `first`: its cells end with the line, whatever the last
+   * one holds (a time limit in brackets is no clause ending the task), so a row of the same task
+   * after it (its number cell empty) still belongs to it.
+   */
+  private tableRow(first: number, last: number): boolean {
+    const header = this.headers.length > 0 ? headerAt(this.headers, first) : null;
+    if (!header) return false;
+    const delimiter = String.fromCharCode(header.delimiter);
+    return this.text.slice(this.at(last), this.lines.lineEnd(last)).includes(delimiter);
   }
 
   private endsWithClause(line: number): boolean {
