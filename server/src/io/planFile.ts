@@ -1,7 +1,8 @@
 /**
  * A plan file's bytes to text, for the CLI and the server alike: Word (.docx) through readDocx,
  * Excel (.xlsx) through readXlsx, CSV through readCsv, old binary Word (.doc) refused, text in any
- * encoding decodePlanBytes knows. Failures are reasons, not messages: each caller words them in its own table.
+ * encoding decodePlanBytes knows. Failures are reasons, not messages: each caller words them in its
+ * own table.
  */
 import { decodePlanBytes, type Encoding } from './decode';
 import { DocxError, looksLikeZip, readDocx } from './docx';
@@ -13,8 +14,6 @@ export type PlanFileText =
       readonly ok: true;
       readonly text: string;
       readonly encoding: Encoding | 'docx' | 'xlsx';
-      /** Read as CSV: one line per record, cells separated by tabs. */
-      readonly csv?: boolean;
       readonly docx: boolean;
       /** An Excel workbook: the worksheet read, and the others holding something, which were not. */
       readonly sheet?: { readonly name: string; readonly others: readonly string[] };
@@ -32,7 +31,7 @@ export function isDocxName(name: string): boolean {
 
 /** Whether the file must go through the (asynchronous) Word reader. */
 export function isWordFile(name: string, bytes: Uint8Array): boolean {
-  return !isXlsxName(name) && (isDocxName(name) || looksLikeZip(bytes));
+  return isDocxName(name) || looksLikeZip(bytes);
 }
 
 /** Whether the name says a file read otherwise than as text (Word, Excel, CSV): the reader decodePlanFile chooses. */
@@ -47,7 +46,7 @@ export function decodeTextPlanFile(bytes: Uint8Array): PlanFileText {
   return decoded.ok ? { ok: true, text: decoded.text, encoding: decoded.encoding, docx: false } : { ok: false, reason: 'binary' };
 }
 
-/** Any plan file: Word when the name or the bytes say so (or `word`), else text. */
+/** Any plan file: Excel or CSV when the name says so; else Word when the name or the bytes say so (or `word`); else text. */
 export async function decodePlanFile(name: string, bytes: Uint8Array, word = false): Promise<PlanFileText> {
   if (isXlsxName(name)) {
     try {
@@ -60,7 +59,7 @@ export async function decodePlanFile(name: string, bytes: Uint8Array, word = fal
   if (isCsvName(name)) {
     try {
       const c = readCsv(bytes);
-      return { ok: true, text: c.text, encoding: c.encoding, docx: false, csv: true };
+      return { ok: true, text: c.text, encoding: c.encoding, docx: false };
     } catch (e) {
       if (!(e instanceof CsvError)) throw e;
       return { ok: false, reason: 'binary' };

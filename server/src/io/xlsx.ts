@@ -4,8 +4,7 @@
  * row, model/table.ts). A cell's line breaks become spaces (a row stays one line); a cell merged
  * down gives its text to the rows below (a lead unit merged over several tasks names it for each),
  * but a number alone only once (docx.ts, mergedDown); a cell merged across leaves the cells beside
- * it empty. Other worksheets holding anything are
- * named, never silently left out.
+ * it empty. Other worksheets holding anything are named, never silently left out.
  */
 import { mergedDown } from './docx';
 

@@ -18,7 +18,7 @@ import {
 import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
-import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
+import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, holdsDelimiter, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
 import { isWhite, LineIndex, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -552,7 +552,7 @@ export function tableColumnAt(plan: Plan, offset: number): LabelKind | null {
   if (!header) return null;
   const t = plan.text;
   const start = plan.lines.lineStarts[line];
-  if (!t.slice(start, plan.lines.lineEnd(line)).includes(String.fromCharCode(header.delimiter))) return null;
+  if (!holdsDelimiter(t, start, plan.lines.lineEnd(line), header)) return null;
   let col = 0;
   for (let i = start; i < offset; i++) if (t.charCodeAt(i) === header.delimiter) col++;
   const label = header.labels[col];
@@ -1079,9 +1079,7 @@ class PlanParser {
    */
   private tableRow(first: number, last: number): boolean {
     const header = this.headers.length > 0 ? headerAt(this.headers, first) : null;
-    if (!header) return false;
-    const delimiter = String.fromCharCode(header.delimiter);
-    return this.text.slice(this.at(last), this.lines.lineEnd(last)).includes(delimiter);
+    return header !== null && holdsDelimiter(this.text, this.at(last), this.lines.lineEnd(last), header);
   }
 
   private endsWithClause(line: number): boolean {
@@ -1331,19 +1329,13 @@ class PlanParser {
     return firstCell;
   }
 
-  /** Whether line [start, end) holds a cell `col` (it has the delimiters before it) with nothing but spaces in it. */
+  /** Whether line [start, end) holds a cell `col` (the delimiters before it, one after it) with nothing but spaces in it. */
   private cellBlank(start: number, end: number, col: number, delimiter: number): boolean {
     const t = this.text;
     let c = 0;
     let i = start;
     for (; i < end && c < col; i++) if (t.charCodeAt(i) === delimiter) c++;
-    if (c < col) return false;
-    for (; i < end; i++) {
-      const code = t.charCodeAt(i);
-      if (code === delimiter) return true;
-      if (!isWhite(code)) return false;
-    }
-    return false;
+    return c === col && this.aloneInCell(i, delimiter);
   }
 
   /** Whether nothing but spaces follows `at` up to the cell's end (a number alone in its cell). */

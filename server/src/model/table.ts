@@ -68,7 +68,7 @@ export function columnKind(label: string): LabelKind {
 }
 
 /** The header row on [start, end), or null: headings separated by `delimiter`, one of them a unit column. */
-export function headerOf(text: string, start: number, end: number, line: number, delimiter: typeof TAB | typeof PIPE): TableHeader | null {
+function headerOf(text: string, start: number, end: number, line: number, delimiter: typeof TAB | typeof PIPE): TableHeader | null {
   let s = start;
   for (let c = text.charCodeAt(s); s < end && (c === PIPE || (isWhite(c) && c !== TAB)); c = text.charCodeAt(++s));
   // A row starts with its number; a header never does.
@@ -104,9 +104,8 @@ export function findTableHeaders(text: string, lines: LineIndex): TableHeader[] 
   let pipe = text.indexOf('|');
   for (let at = Math.min(tab < 0 ? Infinity : tab, pipe < 0 ? Infinity : pipe); at !== Infinity; ) {
     const line = lines.positionAt(at).line;
-    const start = lines.lineStarts[line];
     const end = lines.lineEnd(line);
-    const header = headerOf(text, start, end, line, pipeRow(text, start, end) ? PIPE : TAB);
+    const header = headerOnLine(text, lines, line);
     if (header) out.push(header);
     if (tab >= 0 && tab <= end) tab = text.indexOf('\t', end);
     if (pipe >= 0 && pipe <= end) pipe = text.indexOf('|', end);
@@ -115,11 +114,19 @@ export function findTableHeaders(text: string, lines: LineIndex): TableHeader[] 
   return out;
 }
 
-/** Whether the line [start, end) starts with |, after spaces: a row of a Markdown table. */
-export function pipeRow(text: string, start: number, end: number): boolean {
+/** The header row on `line`, its cells parted by | if the line starts with one (Markdown), else by tabs; null if it is none. */
+function headerOnLine(text: string, lines: LineIndex, line: number): TableHeader | null {
+  const start = lines.lineStarts[line];
+  const end = lines.lineEnd(line);
   let s = start;
   while (s < end && isWhite(text.charCodeAt(s))) s++;
-  return s < end && text.charCodeAt(s) === PIPE;
+  return headerOf(text, start, end, line, s < end && text.charCodeAt(s) === PIPE ? PIPE : TAB);
+}
+
+/** Whether [start, end) holds `header`'s delimiter: a row of its table, not prose under it. */
+export function holdsDelimiter(text: string, start: number, end: number, header: TableHeader): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === header.delimiter) return true;
+  return false;
 }
 
 /**
@@ -128,9 +135,7 @@ export function pipeRow(text: string, start: number, end: number): boolean {
  * not every line holding a tab.
  */
 export function headersAfterLineEdit(last: readonly TableHeader[], text: string, lines: LineIndex, line: number): TableHeader[] {
-  const start = lines.lineStarts[line];
-  const end = lines.lineEnd(line);
-  const now = headerOf(text, start, end, line, pipeRow(text, start, end) ? PIPE : TAB);
+  const now = headerOnLine(text, lines, line);
   const out = last.filter((h) => h.line !== line);
   if (now) {
     let k = 0;

@@ -1,5 +1,6 @@
 import { t } from '../messages';
 import { planColumns } from '../model/parser';
+import { holdsDelimiter } from '../model/table';
 import { TextSpan } from '../model/text';
 import type { Rule } from './types';
 
@@ -24,14 +25,14 @@ export const tableWithoutNumbers: Rule = (ctx) => {
     }
     if (lo < cols.count && cols.lines[lo] <= last) continue;
     // Rows, then: lines under it holding its delimiter (a table with a header and no row is a draft).
-    const delimiter = String.fromCharCode(header.delimiter);
-    let rows = 0;
-    for (let line = header.line + 1; line <= last && rows === 0; line++) {
-      const row = text.slice(lines.lineStarts[line], lines.lineEnd(line));
-      // A Markdown table's alignment row (| --- |) is no row of tasks.
-      if (row.includes(delimiter) && !/^[\s|:-]*$/.test(row)) rows++;
+    // A Markdown table's alignment row (| --- |) is no row of tasks.
+    let hasRow = false;
+    for (let line = header.line + 1; line <= last && !hasRow; line++) {
+      const start = lines.lineStarts[line];
+      const end = lines.lineEnd(line);
+      hasRow = holdsDelimiter(text, start, end, header) && !/^[\s|:-]*$/.test(text.slice(start, end));
     }
-    if (rows === 0) continue;
+    if (!hasRow) continue;
     const start = lines.lineStarts[header.line];
     let end = lines.lineEnd(header.line);
     while (end > start && /\s/.test(text[end - 1])) end--;
