@@ -1,4 +1,8 @@
-/** Starting the language server (dist/server.js over Node IPC) for `fengong` documents. */
+/**
+ * Starting the language server (dist/server.js over stdio) for `fengong` documents. stdio rather than
+ * Node IPC: over IPC every message is one JSON.stringify string (some 50 MB of garbage per outline
+ * of a 50,000-task plan); over stdio the server writes it in small pieces (server/src/jsonWriter.ts).
+ */
 import * as vscode from 'vscode';
 import { DOCX_SCHEME } from '../../server/src/protocol';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -8,8 +12,8 @@ export const LANGUAGE_ID = 'fengong';
 export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

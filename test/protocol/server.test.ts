@@ -14,6 +14,7 @@ import {
   RenameRequest,
   CodeLensRequest,
   SemanticTokensRequest,
+  ShutdownRequest,
   WorkspaceSymbolRequest,
   type CodeAction,
   type CompletionList,
@@ -23,7 +24,10 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyse } from '../../server/src/analysis';
+import { documentSymbols } from '../../server/src/features/symbols';
 import { parsePlan } from '../../server/src/model/parser';
+import { createDefaultRegistry } from '../../server/src/registry/defaults';
 import { Commands, MatrixRequest, StatusRequest, TasksRequest } from '../../server/src/protocol';
 import { fileUri, SEED_PATH, seedText, TestClient } from './client';
 import { posOf, taskNumbers } from './helpers';
@@ -394,4 +398,41 @@ describe('language server over stdio: editing', function () {
     }
     await c.close(uri);
   });
+});
+
+describe('language server over stdio: the channel', function () {
+  this.timeout(60000);
+
+  it('sends an outline of megabytes intact, between other messages', async () => {
+    const c = await TestClient.start();
+    try {
+      const uri = 'untitled:big.fgfa';
+      const text = Array.from({ length: 100 }, () => seed).join('\n');
+      await c.open(uri, text);
+      await c.waitForDiagnostics(uri, 1);
+      const [symbols, hover] = await Promise.all([
+        c.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as Promise<DocumentSymbol[]>,
+        c.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: posOf(text, '省科技厅') }),
+      ]);
+      const registry = createDefaultRegistry();
+      const analysis = analyse(text, registry);
+      const expected = documentSymbols({ uri, plan: analysis.plan, problems: analysis.problems, registry, locale: 'zh-cn' });
+      assert.ok(Buffer.byteLength(JSON.stringify(expected)) > 1024 * 1024);
+      assert.deepEqual(symbols, JSON.parse(JSON.stringify(expected)));
+      assert.ok(hoverText(hover).includes('省科技厅'), JSON.stringify(hover));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  for (const [shutdownFirst, code] of [[true, 0], [false, 1]] as const) {
+    it(`ends with exit code ${code} when the client closes the channel ${shutdownFirst ? 'after' : 'without'} a shutdown request`, async () => {
+      const c = await TestClient.start();
+      const exited = new Promise<number | null>((resolve) => c.process.once('exit', (n) => resolve(n)));
+      if (shutdownFirst) await c.connection.sendRequest(ShutdownRequest.type);
+      c.process.stdin!.end();
+      assert.equal(await exited, code);
+      c.connection.dispose();
+    });
+  }
 });
