@@ -1,6 +1,6 @@
 /**
- * The server's stdio message writer: the JSON of each message written into UTF-8 in pieces, in one
- * buffer kept from message to message.
+ * The server's stdio message writer: the JSON of each message written into UTF-8 in pieces, into
+ * chunks kept from message to message.
  *
  * vscode-jsonrpc writes a message as Buffer.from(JSON.stringify(msg)). For the outline of a
  * 50,000-task plan that is one string of 12.5 million characters (25 MB: Chinese text takes two
@@ -11,9 +11,9 @@
  * Here the same bytes are made piece by piece: arrays, and records holding non-empty arrays, are
  * walked; everything else (a task's entry with its positions, a diagnostic without related
  * information) is stringified whole, up to BATCH neighbours in one call. Every piece is small and
- * dies young. The UTF-8 goes into a buffer the writer keeps, grown to the largest message and
- * reused, since the next message is encoded only once the stream has taken the last one (its
- * write callback). The bytes are those of JSON.stringify.
+ * dies young. The UTF-8 goes into chunks of 256 KB written one after the other; the writer keeps
+ * four of them for the next message (encoded only once the stream has taken the last one: its
+ * write callback) and lets go of the rest. The bytes are those of JSON.stringify.
  */
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
@@ -21,15 +21,18 @@ import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-
 const FLUSH_CHARS = 8192;
 /** Elements of an array stringified in one call. */
 const BATCH = 32;
-/** The buffer's size to start with, and what it goes back to when idle. */
-const SMALL_BYTES = 64 * 1024;
-/** A buffer grown past SMALL_BYTES is let go after this long without a message. */
-const RELEASE_MS = 5000;
+/** Size of the chunks the UTF-8 goes into. */
+const CHUNK_BYTES = 256 * 1024;
+/** Chunks kept for the next message; those a bigger message needed are let go once it is written. */
+const KEEP_CHUNKS = 4;
 
-/** UTF-8 written into a buffer that grows as needed. */
-export class Utf8Scratch {
-  buffer: Buffer = Buffer.allocUnsafeSlow(SMALL_BYTES);
-  used = 0;
+/** UTF-8 written into a list of chunks, kept from message to message up to KEEP_CHUNKS. */
+export class Utf8Chunks {
+  private readonly pool: Buffer[] = [];
+  /** Filled parts of the chunks of the message being encoded. */
+  private readonly filled: Buffer[] = [];
+  private chunk: Buffer | null = null;
+  private used = 0;
   private parts: string[] = [];
   private partChars = 0;
 
@@ -39,26 +42,54 @@ export class Utf8Scratch {
     if (this.partChars >= FLUSH_CHARS) this.flush();
   }
 
-  flush(): void {
+  private flush(): void {
     if (this.parts.length === 0) return;
     const s = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     this.parts = [];
     this.partChars = 0;
     // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
-    if (this.buffer.length - this.used < s.length * 3) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.used + s.length * 3));
-      this.buffer.copy(grown, 0, 0, this.used);
-      this.buffer = grown;
-    }
-    this.used += this.buffer.write(s, this.used, 'utf8');
+    if (!this.chunk || this.chunk.length - this.used < s.length * 3) this.next(s.length * 3);
+    this.used += this.chunk!.write(s, this.used, 'utf8');
   }
 
-  /** Starts over, keeping the buffer (`small`: with a new small one). */
-  reset(small = false): void {
+  /** Moves on to a chunk with room for `bytes`: the next of the pool, or a new one. */
+  private next(bytes: number): void {
+    if (this.chunk && this.used > 0) this.filled.push(this.chunk.subarray(0, this.used));
+    const k = this.filled.length;
+    if (k < this.pool.length && this.pool[k].length >= bytes) this.chunk = this.pool[k];
+    else {
+      this.chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, bytes));
+      if (k < this.pool.length) this.pool[k] = this.chunk;
+      else this.pool.push(this.chunk);
+    }
+    this.used = 0;
+  }
+
+  /** Starts a message. */
+  start(): void {
+    this.filled.length = 0;
+    this.chunk = null;
     this.used = 0;
     this.parts = [];
     this.partChars = 0;
-    if (small && this.buffer.length > SMALL_BYTES) this.buffer = Buffer.allocUnsafeSlow(SMALL_BYTES);
+  }
+
+  /** The message's bytes, in order. Valid until the next start(). */
+  finish(): Buffer[] {
+    this.flush();
+    if (this.chunk && this.used > 0) this.filled.push(this.chunk.subarray(0, this.used));
+    this.chunk = null;
+    return this.filled;
+  }
+
+  /** The message is out: chunks beyond KEEP_CHUNKS are let go. */
+  release(): void {
+    this.pool.length = Math.min(this.pool.length, KEEP_CHUNKS);
+  }
+
+  /** Bytes held for the next message. */
+  get held(): number {
+    return this.pool.reduce((n, b) => n + b.length, 0);
   }
 }
 
@@ -81,7 +112,7 @@ function walked(value: unknown): boolean {
   return typeof value === 'object' && value !== null && holdsArrays(value);
 }
 
-function emit(value: unknown, out: Utf8Scratch): void {
+function emit(value: unknown, out: Utf8Chunks): void {
   if (!walked(value)) {
     // Values without JSON (undefined, functions) never come here: object keys holding one are
     // skipped below and array elements are stringified inside an array, where they become null.
@@ -118,13 +149,17 @@ function emit(value: unknown, out: Utf8Scratch): void {
   out.push('}');
 }
 
-/** JSON.stringify(value) as UTF-8, made in small pieces into `out` (from its start). */
-export function encodeJson(value: unknown, out = new Utf8Scratch()): Buffer {
-  out.reset();
+/** JSON.stringify(value) as UTF-8, made in small pieces into `out`'s chunks (valid until its next message). */
+export function encodeJsonChunks(value: unknown, out: Utf8Chunks): Buffer[] {
+  out.start();
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw new TypeError('a message must be a JSON value');
   emit(value, out);
-  out.flush();
-  return out.buffer.subarray(0, out.used);
+  return out.finish();
+}
+
+/** JSON.stringify(value) as one UTF-8 buffer, made in small pieces. */
+export function encodeJson(value: unknown, out = new Utf8Chunks()): Buffer {
+  return Buffer.concat(encodeJsonChunks(value, out));
 }
 
 /**
@@ -132,10 +167,9 @@ export function encodeJson(value: unknown, out = new Utf8Scratch()): Buffer {
  * as `Content-Length: N\r\n\r\n` and N bytes of encodeJson, one message at a time.
  */
 export class PieceworkMessageWriter extends AbstractMessageWriter implements MessageWriter {
-  private readonly scratch = new Utf8Scratch();
+  private readonly chunks = new Utf8Chunks();
   private queue: Promise<void> = Promise.resolve();
   private errorCount = 0;
-  private releaseTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly stream: NodeJS.WritableStream) {
     super();
@@ -150,25 +184,27 @@ export class PieceworkMessageWriter extends AbstractMessageWriter implements Mes
   }
 
   private writeNow(msg: Message): Promise<void> {
-    if (this.releaseTimer) clearTimeout(this.releaseTimer);
-    let body: Buffer;
+    let body: Buffer[];
     try {
-      body = encodeJson(msg, this.scratch);
+      body = encodeJsonChunks(msg, this.chunks);
     } catch (error) {
       this.fireError(error, msg, ++this.errorCount);
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     return new Promise<void>((resolve, reject) => {
       const done = (error?: Error | null) => {
-        // Only now may the buffer be written again: the stream has taken the bytes.
-        if (this.scratch.buffer.length > SMALL_BYTES) this.releaseTimer = setTimeout(() => this.scratch.reset(true), RELEASE_MS).unref();
+        // Only now may the chunks be written again: the stream has taken the bytes.
+        this.chunks.release();
         if (!error) return resolve();
         this.fireError(error, msg, ++this.errorCount);
         reject(error);
       };
       try {
-        this.stream.write(`Content-Length: ${body.length}\r\n\r\n`, 'ascii');
-        this.stream.write(body, done);
+        const length = body.reduce((n, b) => n + b.length, 0);
+        this.stream.write(`Content-Length: ${length}\r\n\r\n`, 'ascii');
+        // Written in order; the last callback comes after the others.
+        for (let k = 0; k < body.length - 1; k++) this.stream.write(body[k]);
+        this.stream.write(body.length > 0 ? body[body.length - 1] : '', done);
       } catch (error) {
         done(error instanceof Error ? error : new Error(String(error)));
       }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
 import { analyse } from '../../server/src/analysis';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { encodeJson, PieceworkMessageWriter, Utf8Scratch } from '../../server/src/jsonWriter';
+import { encodeJson, PieceworkMessageWriter, Utf8Chunks } from '../../server/src/jsonWriter';
 import { createDefaultRegistry } from '../../server/src/registry/defaults';
 import { rng } from '../../scripts/bench/generate';
 
@@ -47,10 +47,10 @@ function randomValue(next: () => number, depth: number): unknown {
 describe('piecework JSON writer', () => {
   it('encodes exactly what JSON.stringify gives, for values of every kind', () => {
     const next = rng(20261127);
-    const scratch = new Utf8Scratch();
+    const chunks = new Utf8Chunks();
     for (let k = 0; k < 300; k++) {
       const value = { jsonrpc: '2.0', id: k, result: randomValue(next, 3) };
-      assert.equal(encodeJson(value, scratch).toString('utf8'), JSON.stringify(value), `value ${k}`);
+      assert.equal(encodeJson(value, chunks).toString('utf8'), JSON.stringify(value), `value ${k}`);
     }
   });
 
@@ -63,18 +63,20 @@ describe('piecework JSON writer', () => {
     const message = { jsonrpc: '2.0', id: 1, result: symbols };
     const expected = Buffer.from(JSON.stringify(message), 'utf8');
     assert.ok(expected.length > 1024 * 1024, `outline of ${expected.length} bytes`);
-    const scratch = new Utf8Scratch();
-    assert.ok(encodeJson(message, scratch).equals(expected));
-    // The buffer is kept: a second, small message is written from its start.
-    assert.equal(encodeJson({ a: [1] }, scratch).toString(), '{"a":[1]}');
-    assert.ok(scratch.buffer.length >= expected.length);
+    const chunks = new Utf8Chunks();
+    assert.ok(encodeJson(message, chunks).equals(expected));
+    assert.ok(chunks.held >= expected.length);
+    // Once the message is out, the chunks a small message needs are kept and the others let go.
+    chunks.release();
+    assert.equal(chunks.held, 4 * 256 * 1024);
+    assert.equal(encodeJson({ a: [1] }, chunks).toString(), '{"a":[1]}');
   });
 
   it('refuses what is no JSON at the top, as the message it would be could not be framed', () => {
     assert.throws(() => encodeJson(undefined), TypeError);
   });
 
-  it('frames every message, big and small, in order, though it reuses one buffer for all', async () => {
+  it('frames every message, big and small, in order, though it reuses its chunks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fengong-writer-'));
     try {
       const file = join(dir, 'out');
