@@ -23,7 +23,7 @@ import { DiagnosticReports, toDiagnostics } from './features/diagnostics';
 import { localPath, readDraftText, type Draft } from './features/diff';
 import { listCandidateFiles, MAX_PLAN_MB, readPlanFile } from './features/workspaceFiles';
 import type { PlanDocument } from './features/common';
-import { fullCollection, IdleCollector } from './idleCollector';
+import { fullCollection, HeapGrowth, IdleCollector } from './idleCollector';
 import { registryIssueText, t, type Locale } from './messages';
 import { parsePlan } from './model/parser';
 import type { CheckWorkspaceResult } from './protocol';
@@ -43,6 +43,8 @@ export class Session {
   readonly settings: SettingsStore;
   /** Old versions of long plans are let go once the server is idle (idleCollector.ts). */
   readonly memory = new IdleCollector({ collect: fullCollection() });
+  /** The heap grows slowly while big plans are open (idleCollector.ts). */
+  readonly heapGrowth = new HeapGrowth();
   /** Plans found by the workspace check that are not open, for workspace symbols. */
   private readonly workspacePlans = new Map<string, PlanDocument>();
   /** Documents whose validation is booked: one per document, whatever the number of edits. */
@@ -181,6 +183,7 @@ export class Session {
   }
 
   opened(uri: string): void {
+    this.sized();
     // Open, the document is analysed as it is typed: the check's analysis of it would only go stale.
     this.workspacePlans.delete(uri);
     if (!this.pullDiagnostics) this.scheduleValidation(uri);
@@ -191,6 +194,7 @@ export class Session {
 
   changed(uri: string): void {
     this.memory.touch();
+    this.sized();
     if (!this.pullDiagnostics) this.scheduleValidation(uri);
   }
 
@@ -200,8 +204,16 @@ export class Session {
     this.cache.evict(uri);
     this.reports.forget(uri);
     this.memory.touch();
+    this.sized();
     this.settings.forget(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The open documents' size may have changed: the heap's growth follows it. */
+  private sized(): void {
+    let chars = 0;
+    for (const d of this.documents.all()) chars += d.getText().length;
+    this.heapGrowth.update(chars);
   }
 
   /** Settings or registries changed: every open plan is checked again. */

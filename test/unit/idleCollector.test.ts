@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { fullCollection, IdleCollector, oldSlack, type IdleTimers } from '../../server/src/idleCollector';
+import { execFileSync } from 'node:child_process';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { BIG_OPEN_CHARS, BIG_PLAN_HEAP_FLAGS, DEFAULT_HEAP_FLAGS, fullCollection, HeapGrowth, IdleCollector, unusedHeap, type IdleTimers } from '../../server/src/idleCollector';
 
 /** Timers run by hand: `fire()` runs the one pending, as its delay passing would. */
 class HandTimers implements IdleTimers {
@@ -135,9 +137,10 @@ describe('idle collection', () => {
     assert.equal(collector.collections, 3);
   });
 
-  it('reads the old generation\'s unused bytes from V8', () => {
-    const slack = oldSlack();
-    assert.ok(Number.isFinite(slack) && slack >= 0, String(slack));
+  it('reads the heap\'s unused bytes from V8, the young generation\'s among them', () => {
+    const slack = unusedHeap();
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!;
+    assert.ok(Number.isFinite(slack) && slack >= young.space_size - young.space_used_size, String(slack));
   });
 
   it('schedules nothing without a collection to make, and disposing cancels the wait', () => {
@@ -171,5 +174,37 @@ describe('idle collection', () => {
         }
       }),
     );
+  });
+});
+
+describe('heap growth by the size of the open plans', () => {
+  it('holds the heap to slow growth while big plans are open and gives V8 its own back after', () => {
+    const set: string[] = [];
+    const growth = new HeapGrowth((f) => set.push(f));
+    growth.update(865_228);
+    assert.deepEqual(set, [], 'a 10,000-task plan keeps V8\'s growth');
+    growth.update(BIG_OPEN_CHARS);
+    assert.deepEqual(set, BIG_PLAN_HEAP_FLAGS);
+    assert.ok(growth.holding);
+    growth.update(4_366_693);
+    assert.equal(set.length, BIG_PLAN_HEAP_FLAGS.length, 'set once, not at every keystroke');
+    growth.update(0);
+    assert.deepEqual(set, [...BIG_PLAN_HEAP_FLAGS, ...DEFAULT_HEAP_FLAGS]);
+    assert.ok(!growth.holding);
+  });
+
+  it('sets flags V8 knows, and restores its defaults', () => {
+    // As `node --v8-options` lists them: each flag, and the defaults as V8's own.
+    const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    for (const f of BIG_PLAN_HEAP_FLAGS) assert.ok(options.includes(`${f.split('=')[0]} (`), f);
+    for (const f of DEFAULT_HEAP_FLAGS) assert.ok(options.includes(`default: ${f}\n`), f);
+  });
+
+  it('carries on when the flags cannot be set', () => {
+    const growth = new HeapGrowth(() => {
+      throw new Error('no flags here');
+    });
+    growth.update(BIG_OPEN_CHARS * 2);
+    assert.ok(growth.holding);
   });
 });
