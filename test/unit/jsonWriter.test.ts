@@ -66,8 +66,10 @@ describe('piecework JSON writer', () => {
     const chunks = new Utf8Chunks();
     assert.ok(encodeJson(message, chunks).equals(expected));
     assert.ok(chunks.held >= expected.length);
-    // Once the message is out, the chunks a small message needs are kept and the others let go.
-    chunks.release();
+    // Kept for the next message; trimmed (when the writer falls idle), four are kept.
+    assert.equal(encodeJson({ a: [2] }, chunks).toString(), '{"a":[2]}');
+    assert.ok(chunks.held >= expected.length);
+    chunks.trim();
     assert.equal(chunks.held, 4 * 256 * 1024);
     assert.equal(encodeJson({ a: [1] }, chunks).toString(), '{"a":[1]}');
   });
