@@ -29,38 +29,43 @@ export function csvRows(text: string): string[][] {
   const delimiter = guessDelimiter(text);
   const rows: string[][] = [];
   let row: string[] = [];
+  // A cell is sliced from the text in runs of literal characters (between quotes, delimiters and
+  // doubled quotes), not built a character at a time: a long cell made a chain of as many strings.
   let cell = '';
+  let run = 0;
   // Whether the cell holds only spaces so far: a quote then opens it (asked without trimming the
   // cell at every quote, which a long cell full of quotes made quadratic).
   let blank = true;
   let quoted = false;
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ').trim();
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') {
+      if (c !== QUOTE) continue;
+      cell += text.slice(run, i);
+      if (text.charCodeAt(i + 1) === QUOTE) {
         cell += '"';
         i++;
       } else quoted = false;
-    } else if (c === '"' && blank) {
+      run = i + 1;
+    } else if (c === QUOTE && blank) {
       cell = '';
       blank = false;
       quoted = true;
-    } else if (c === delimiter || c === '\n' || c === '\r') {
-      row.push(clean(cell));
+      run = i + 1;
+    } else if (c === delimiter || c === LF || c === CR) {
+      row.push(clean(cell + text.slice(run, i)));
       cell = '';
       blank = true;
       if (c !== delimiter) {
-        if (c === '\r' && text[i + 1] === '\n') i++;
+        if (c === CR && text.charCodeAt(i + 1) === LF) i++;
         rows.push(row);
         row = [];
       }
-    } else {
-      cell += c;
-      if (c !== ' ' && c !== '\u3000') blank = false;
-    }
+      run = i + 1;
+    } else if (c !== SPACE && c !== IDEOGRAPHIC_SPACE) blank = false;
   }
+  cell += text.slice(run);
   if (cell !== '' || row.length > 0) {
     row.push(clean(cell));
     rows.push(row);
@@ -68,8 +73,14 @@ export function csvRows(text: string): string[][] {
   return rows;
 }
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const IDEOGRAPHIC_SPACE = 0x3000;
+
 /** The delimiter of the first record, outside quotes: the commonest of comma, semicolon and tab (comma when none). */
-function guessDelimiter(text: string): string {
+function guessDelimiter(text: string): number {
   const counts = new Map<string, number>([
     [',', 0],
     [';', 0],
@@ -84,5 +95,5 @@ function guessDelimiter(text: string): string {
   }
   let best = ',';
   for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
-  return best;
+  return best.charCodeAt(0);
 }
