@@ -4,6 +4,7 @@
  * table row, model/table.ts). Quoted cells may hold commas, doubled quotes and line breaks; a
  * cell's line breaks and tabs become spaces, so a record stays one line.
  */
+import { cellLine } from './cells';
 import { decodePlanBytes, type Encoding } from './decode';
 
 export interface CsvText {
@@ -37,7 +38,6 @@ export function csvRows(text: string): string[][] {
   // cell at every quote, which a long cell full of quotes made quadratic).
   let blank = true;
   let quoted = false;
-  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ').trim();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (quoted) {
@@ -54,7 +54,7 @@ export function csvRows(text: string): string[][] {
       quoted = true;
       run = i + 1;
     } else if (c === delimiter || c === LF || c === CR) {
-      row.push(clean(cell + text.slice(run, i)));
+      row.push(cellLine(cell + text.slice(run, i)));
       cell = '';
       blank = true;
       if (c !== delimiter) {
@@ -67,7 +67,7 @@ export function csvRows(text: string): string[][] {
   }
   cell += text.slice(run);
   if (cell !== '' || row.length > 0) {
-    row.push(clean(cell));
+    row.push(cellLine(cell));
     rows.push(row);
   }
   return rows;

@@ -8,6 +8,7 @@
  */
 import JSZip from 'jszip';
 import { chineseNumeral } from '../model/lexicon';
+import { cellLine, mergedDown } from './cells';
 
 export interface DocxText {
   /** Paragraphs joined by \n: line i is paragraph i + 1 as Word users count (a table row: one paragraph). */
@@ -190,16 +191,6 @@ function paragraphs(xml: string, numbering: Numbering, styles: Map<string, NumRe
 }
 
 /**
- * What a cell merged down from one holding `above` reads: the same text (a lead unit merged over
- * several tasks names it for each), but a number alone (序号 merged over one task's several
- * measures) only once: repeated, it would number the rows as duplicate tasks. The rows after
- * read as that task's (model/parser.ts, tableCells).
- */
-export function mergedDown(above: string): string {
-  return /^[\d０-９]+[.．、]?$/.test(above) ? '' : above;
-}
-
-/**
  * A table, row or cell starts or ends. A cell's paragraphs are joined by a space and its tabs made
  * spaces (a tab is the cell's edge); a cell spanning n grid columns is followed by n − 1 empty ones,
  * so every row's cells stand under the header's; a cell continuing the one above (a lead unit
@@ -233,7 +224,7 @@ function tableEvent(tables: TableState[], tag: string, closing: boolean, out: st
     t.continues = false;
     return;
   }
-  const text = t.cell.join(' ').replace(/[\t\r\n]/g, ' ').trim();
+  const text = cellLine(t.cell.join(' '));
   const col = t.row.length;
   t.row.push(t.continues ? mergedDown(t.above[col] ?? '') : text);
   for (let k = 1; k < t.span; k++) t.row.push('');

@@ -3,10 +3,10 @@
  * anything, so line N is row N as Excel numbers it, each row's cells separated by tabs (a table
  * row, model/table.ts). A cell's line breaks become spaces (a row stays one line); a cell merged
  * down gives its text to the rows below (a lead unit merged over several tasks names it for each),
- * but a number alone only once (docx.ts, mergedDown); a cell merged across leaves the cells beside
+ * but a number alone only once (cells.ts, mergedDown); a cell merged across leaves the cells beside
  * it empty. Other worksheets holding anything are named, never silently left out.
  */
-import { mergedDown } from './docx';
+import { cellLine, mergedDown } from './cells';
 
 export interface XlsxText {
   /** Rows joined by \n: line i is row i + 1 of `sheet`. */
@@ -60,6 +60,6 @@ function cellText(cell: import('exceljs').Cell): string {
   } catch {
     text = String(master.value ?? '');
   }
-  text = text.replace(/[\t\r\n]+/g, ' ').trim();
+  text = cellLine(text);
   return master === cell ? text : mergedDown(text);
 }

@@ -559,6 +559,18 @@ export function tableColumnAt(plan: Plan, offset: number): LabelKind | null {
   return label ? columnKind(label) : null;
 }
 
+/** The index of the last task starting on or before `line` (-1: none), found by halving: tasks are in line order. */
+export function taskOnOrBefore(cols: TaskColumns, line: number): number {
+  let lo = -1;
+  let hi = cols.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cols.lines[mid] <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The span of task k's number, from the columns (as PlanTask.numberSpan). */
 export function numberSpanOf(cols: TaskColumns, k: number, lines: LineIndex): Span {
   const r = cols.readings[k];
@@ -571,6 +583,17 @@ export function planTask(plan: Plan, k: number): PlanTask {
   const task = plan.tasks[k];
   if (!(task instanceof PlanTask)) throw new Error('planTask needs a plan made by parsePlan');
   return task;
+}
+
+/**
+ * The line an edit lies within, or -1: no line break touched, so the lines are as many as before and
+ * the edited one starts where it did. The edit replaced [prefix, oldSuffix) of the last version's
+ * text with [prefix, suffixStart) of this one.
+ */
+function lineOfEdit(lines: LineIndex, old: LineIndex, prefix: number, suffixStart: number, oldSuffix: number): number {
+  if (lines.lineCount !== old.lineCount) return -1;
+  const line = lines.positionAt(prefix).line;
+  return lines.lineStarts[line] === old.lineStarts[line] && suffixStart <= lines.lineEnd(line) && oldSuffix <= old.lineEnd(line) ? line : -1;
 }
 
 class PlanParser {
@@ -656,10 +679,8 @@ class PlanParser {
     const lines = this.lines;
     const { prefix, suffixStart, delta } = edit;
     const oldSuffix = suffixStart - delta;
-    if (lines.lineCount !== old.lines.lineCount) return null;
-    // The edit lies within one line's content: no line break was touched.
-    const line = lines.positionAt(prefix).line;
-    if (lines.lineStarts[line] !== old.lines.lineStarts[line] || suffixStart > lines.lineEnd(line) || oldSuffix > old.lines.lineEnd(line)) return null;
+    const line = lineOfEdit(lines, old.lines, prefix, suffixStart, oldSuffix);
+    if (line < 0) return null;
     const was = last.lines;
     if (line >= was.count || was.has(line, FLAG_CONTEXTUAL)) return null;
     this.taskStyle = last.taskStyle;
@@ -676,13 +697,7 @@ class PlanParser {
     // The task the edited line belongs to, if any: the last task starting on or before it. Read from
     // the last version's columns: its tasks need not have been made.
     const cols = old.cols;
-    let lo = -1;
-    let hi = cols.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (cols.lines[mid] <= line) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = taskOnOrBefore(cols, line);
     const lastLine = lo >= 0 ? old.lines.positionAt(cols.bases[lo] + cols.readings[lo].end).line : -1;
     // Within a task, that task is read again; on a heading or in prose outside any task, none is.
     const edited = lo >= 0 && line <= lastLine ? lo : -1;
@@ -798,12 +813,8 @@ class PlanParser {
   /** The header rows when the last version had some cells: its own, if the edit stayed within one line. */
   private headersAfter(last: LastParse, changed: { readonly prefix: number; readonly suffixStart: number }): readonly TableHeader[] {
     const lines = this.lines;
-    const old = last.plan.lines;
-    const line = lines.positionAt(changed.prefix).line;
-    const oldSuffix = changed.suffixStart - (this.text.length - last.plan.text.length);
-    const withinLine =
-      lines.lineCount === old.lineCount && lines.lineStarts[line] === old.lineStarts[line] && changed.suffixStart <= lines.lineEnd(line) && oldSuffix <= old.lineEnd(line);
-    return withinLine ? headersAfterLineEdit(last.plan.tableHeaders, this.text, lines, line) : findTableHeaders(this.text, lines);
+    const line = lineOfEdit(lines, last.plan.lines, changed.prefix, changed.suffixStart, changed.suffixStart - (this.text.length - last.plan.text.length));
+    return line >= 0 ? headersAfterLineEdit(last.plan.tableHeaders, this.text, lines, line) : findTableHeaders(this.text, lines);
   }
 
   private classifyLines(): void {
@@ -841,8 +852,10 @@ class PlanParser {
     let s = lineStart;
     while (s < lineEnd && isWhite(t.charCodeAt(s))) s++;
     const indented = s > lineStart && !(s === lineStart + 1 && t[lineStart] === '\ufeff');
-    // A row of a Markdown table under its header (model/table.ts): its words start after the |.
-    if (t.charCodeAt(s) === PIPE && this.headers.length > 0 && headerAt(this.headers, line)?.delimiter === PIPE) {
+    // The delimiter of the table the line stands under (model/table.ts), -1 outside any.
+    const delimiter = this.headers.length > 0 ? (headerAt(this.headers, line)?.delimiter ?? -1) : -1;
+    // A row of a Markdown table under its header: its words start after the |.
+    if (t.charCodeAt(s) === PIPE && delimiter === PIPE) {
       for (let c = PIPE; s < lineEnd && (c === PIPE || isWhite(c)); c = t.charCodeAt(++s));
     }
     // Markdown: headings, list bullets, quotes, emphasis.
@@ -860,7 +873,7 @@ class PlanParser {
     table.kinds[row] = KIND_PROSE;
     // Each kind of line starts with its own kind of character: try only the pattern that can match.
     const first = LINE_START[t.charCodeAt(s)];
-    if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, table, row, lineStart, this.headers.length > 0 ? (headerAt(this.headers, line)?.delimiter ?? -1) : -1);
+    if (first === START_DIGIT) this.taskNumber(s, e, lastArabic, table, row, lineStart, delimiter);
     else if (first === START_LABEL) {
       // A label line: 牵头单位：… (the label and its colon within the first 24 characters).
       const label = labelAt(t, s, Math.min(e, s + 24));

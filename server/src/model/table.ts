@@ -15,7 +15,7 @@
  *   | --- | --- | --- | --- |
  *   | 1 | 加快5G网络建设。 | 省经信厅 | 省通信管理局 |
  */
-import { LABEL_KIND, type LabelKind } from './lexicon';
+import { isFullWidthDigit, LABEL_KIND, type LabelKind } from './lexicon';
 import { isWhite, type LineIndex } from './text';
 
 export interface TableHeader {
@@ -73,7 +73,7 @@ function headerOf(text: string, start: number, end: number, line: number, delimi
   for (let c = text.charCodeAt(s); s < end && (c === PIPE || (isWhite(c) && c !== TAB)); c = text.charCodeAt(++s));
   // A row starts with its number; a header never does.
   const c = text.charCodeAt(s);
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return null;
+  if ((c >= 0x30 && c <= 0x39) || isFullWidthDigit(c)) return null;
   const labels: (string | null)[] = [];
   let units = 0;
   let from = start;

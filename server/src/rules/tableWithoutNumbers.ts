@@ -1,5 +1,5 @@
 import { t } from '../messages';
-import { planColumns } from '../model/parser';
+import { planColumns, taskOnOrBefore } from '../model/parser';
 import { holdsDelimiter } from '../model/table';
 import { TextSpan } from '../model/text';
 import type { Rule } from './types';
@@ -15,15 +15,9 @@ export const tableWithoutNumbers: Rule = (ctx) => {
   for (let k = 0; k < tableHeaders.length; k++) {
     const header = tableHeaders[k];
     const last = k + 1 < tableHeaders.length ? tableHeaders[k + 1].line - 1 : lines.lineCount - 1;
-    // A task under the header: the table has numbers (tasks are in line order, found by halving).
-    let lo = 0;
-    let hi = cols.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cols.lines[mid] <= header.line) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < cols.count && cols.lines[lo] <= last) continue;
+    // A task under the header: the table has numbers.
+    const next = taskOnOrBefore(cols, header.line) + 1;
+    if (next < cols.count && cols.lines[next] <= last) continue;
     // Rows, then: lines under it holding its delimiter (a table with a header and no row is a draft).
     // A Markdown table's alignment row (| --- |) is no row of tasks.
     let hasRow = false;
