@@ -1,6 +1,6 @@
 /**
  * Starting the language server (dist/server.js over stdio) for `fengong` documents. stdio rather than
- * Node IPC: over IPC every message is one JSON.stringify string (some 50 MB of garbage per outline
+ * Node IPC: over IPC every message is one JSON.stringify string (some 65 MB of garbage per outline
  * of a 50,000-task plan); over stdio the server writes it in small pieces (server/src/jsonWriter.ts).
  */
 import * as vscode from 'vscode';
