@@ -82,6 +82,25 @@ describe('rules', () => {
     assert.equal(problems(text).filter((x) => x.code === 'unknown-department').length, 0);
   });
 
+  it('judges a spelling anew for each registry and language, and a name given a shared prefix by its own name', () => {
+    // A spelling keeps the rules' verdict on it: a verdict of one registry or language must not
+    // answer for another, and 财政厅 made 省财政厅 by the list's prefix is not its spelling's name.
+    const text = '1.任务。（省发改委负责，省物价局、财政厅参加）\n2.任务。（财政厅负责）';
+    const other = new Registry([parseRegistry(JSON.stringify({ departments: [{ name: '省物价局' }, { name: '省发改委' }] }), 'other.json')]);
+    const codes = (reg: Registry, locale: 'zh-cn' | 'en') =>
+      analyse(text, reg, { locale })
+        .problems.filter((p) => p.code.endsWith('-department'))
+        .map((p) => `${p.code}:${cover(text, p)}:${String(p.data?.name)}:${p.message.includes('。') ? 'zh' : 'en'}`);
+    const here = ['alias-department:省发改委:省发改委:zh', 'outdated-department:省物价局:省物价局:zh', 'unknown-department:财政厅:财政厅:zh'];
+    const there = ['unknown-department:财政厅:省财政厅:zh', 'unknown-department:财政厅:财政厅:zh'];
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(codes(registry, 'zh-cn'), here);
+      assert.deepEqual(codes(other, 'zh-cn'), there);
+      assert.deepEqual(codes(registry, 'en'), here.map((c) => c.replace(/zh$/, 'en')));
+      assert.deepEqual(codes(other, 'en'), there.map((c) => c.replace(/zh$/, 'en')));
+    }
+  });
+
   it('lead-also-participant: flags the participant that repeats a lead', () => {
     const text = '1.任务。（省财政厅牵头，省商务厅、省财政厅参加）';
     const [p] = problems(text, 'lead-also-participant');

@@ -37,8 +37,8 @@ import {
   registryKey,
   type LabelKind,
 } from './lexicon';
-import { addMention, commitMentions, NO_MENTIONS, ROLE_LEAD, roleCode, startMentions, type Mentions } from './mentions';
-import { isWhite } from './text';
+import { addMention, commitMentions, NO_MENTIONS, ROLE_LEAD, roleCode, startMentions, type Mentions, type Spelling } from './mentions';
+import { isWhite, startsAt } from './text';
 import type { Role } from './types';
 
 export interface RawDeadline {
@@ -430,20 +430,32 @@ function dropNameplate(name: string): string {
  * plan, where four lookups by four caches were ~8 % of a long plan's analysis): its own copy, the
  * name it stands for, and whether that is a bare place or a person.
  */
-interface NameFacts {
-  readonly written: string;
-  readonly name: string;
+interface NameFacts extends Spelling {
   readonly bare: boolean;
   readonly person: boolean;
   /** Whether the name as written (cleaned, nameplate kept) reads as a unit: namesUnits(). */
   readonly unit: boolean;
   /** registryKey(name). */
   readonly key: string;
+  /** levelPrefix(name) and lacksLevelPrefix(name): the shared-prefix rule asks them of every name of a list. */
+  readonly level: string | null;
+  readonly lacksLevel: boolean;
 }
 const NAME_FACTS = new SpanCache((written: string): NameFacts => {
   const cleaned = cleanName(written);
   const name = ownCopy(dropNameplate(cleaned));
-  return { written, name, bare: isBarePlace(name), person: looksLikePerson(name), unit: looksLikeUnit(cleaned), key: registryKey(name) };
+  return {
+    written,
+    name,
+    bare: isBarePlace(name),
+    person: looksLikePerson(name),
+    unit: looksLikeUnit(cleaned),
+    key: registryKey(name),
+    level: levelPrefix(name),
+    lacksLevel: lacksLevelPrefix(name),
+    judgedIn: 0,
+    verdict: null,
+  };
 });
 
 /** A clause's content, its mentions written to the current mention block until contentOf(). */
@@ -502,9 +514,11 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
   let prefix: string | null = null;
   for (let k = 0; k < count; k++) {
     const n = names[k];
-    const p = levelPrefix(n);
+    // A name left as written has its answers in its facts (most names); one given a suffix is asked anew.
+    const asWritten = n === FACTS[k].name;
+    const p = asWritten ? FACTS[k].level : levelPrefix(n);
     if (p) prefix = p;
-    else if (prefix && lacksLevelPrefix(n)) names[k] = ownCopy(prefix + n);
+    else if (prefix && (asWritten ? FACTS[k].lacksLevel : lacksLevelPrefix(n))) names[k] = ownCopy(prefix + n);
     else prefix = null;
   }
   const code = roleCode(role);
@@ -520,8 +534,8 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
     // A role marked after the name (市发改委（牵头）) is its own, whatever the list's.
     const mark = ITEM_MARK[from + k];
     const key = name === f.name ? f.key : registryKey(name);
-    if (mark === 0) addMention(code, f.written, name, key, ITEM_START[from + k], ITEM_END[from + k], via);
-    else addMention(mark - 1, f.written, name, key, ITEM_START[from + k], ITEM_END[from + k], ITEM_MARK_VIA[from + k]);
+    if (mark === 0) addMention(code, f, name, key, ITEM_START[from + k], ITEM_END[from + k], via);
+    else addMention(mark - 1, f, name, key, ITEM_START[from + k], ITEM_END[from + k], ITEM_MARK_VIA[from + k]);
   }
 }
 
@@ -859,7 +873,7 @@ export function labelAt(text: string, i: number, end: number): string | undefine
   const labels = LABELS_BY_FIRST.get(c0)!;
   for (let k = 0; k < labels.length; k++) {
     const label = labels[k];
-    if (i + label.length > end || !text.startsWith(label, i)) continue;
+    if (i + label.length > end || !startsAt(text, i, label)) continue;
     let j = i + label.length;
     let c = text.charCodeAt(j);
     // Spaces, and Markdown's emphasis closed before the colon (**牵头单位**：).
@@ -980,7 +994,7 @@ function verbAt(text: string, i: number, end: number): string | undefined {
   const next = text.charCodeAt(i + 1);
   for (let v = 0; v < verbs.length; v++) {
     const verb = verbs[v];
-    if (verb.charCodeAt(1) === next && i + verb.length <= end && text.startsWith(verb, i)) return verb;
+    if (verb.charCodeAt(1) === next && i + verb.length <= end && startsAt(text, i, verb)) return verb;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 /** Words and patterns of division-of-labour plans, kept in one place so parser and rules agree. */
-import { isWhite } from './text';
+import { isWhite, startsAt } from './text';
 
 /** Verbs that give a role to the names before them, longest first so 牵头负责 wins over 负责. */
 export const VERBS = [
@@ -161,7 +161,7 @@ export class SpanCache<T> {
     for (;;) {
       const k = this.keys[slot];
       if (k === undefined) break;
-      if (k.length === n && text.startsWith(k, start)) return this.values[slot] as T;
+      if (k.length === n && startsAt(text, start, k)) return this.values[slot] as T;
       slot = (slot + 1) & this.mask;
     }
     const key = ownCopy(text.slice(start, end));

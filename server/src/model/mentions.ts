@@ -23,6 +23,22 @@ export function roleOfCode(code: number): Role {
   return code === ROLE_LEAD ? 'lead' : 'participant';
 }
 
+/**
+ * A spelling of a name, one record shared by every mention written so (clause.ts keeps one per
+ * distinct text): the text as written, the name it reads as, and a slot where the rules keep their
+ * verdict on that name (rules/departments.ts), so a plan naming the same body 5,000 times has it
+ * judged once, without a lookup by name for each mention.
+ */
+export interface Spelling {
+  readonly written: string;
+  readonly name: string;
+  /** Which registry and language `verdict` is of (a number the rules give them, not the registry itself, which it would keep alive); 0: none yet. */
+  judgedIn: number;
+  verdict: unknown;
+}
+
+export const NO_SPELLING: Spelling = { written: '', name: '', judgedIn: 0, verdict: null };
+
 /** Mentions of many tasks, written once (their offsets moved once, by the reading that owns them), then only read. */
 export class MentionBlock {
   readonly starts: Int32Array;
@@ -32,8 +48,8 @@ export class MentionBlock {
   readonly names: string[];
   /** registryKey() of the name: what tells two names of one body apart (found once per spelling). */
   readonly keys: string[];
-  /** The text as written. */
-  readonly written: string[];
+  /** The spelling: the text as written and what it reads as before any shared prefix or suffix. */
+  readonly spellings: Spelling[];
   /** The verb or label that gave the role, if any. */
   readonly via: (string | null)[];
   /** Entries in use. */
@@ -46,7 +62,7 @@ export class MentionBlock {
     // Filled, so each list is one packed array of its final length from the start.
     this.names = new Array<string>(capacity).fill('');
     this.keys = new Array<string>(capacity).fill('');
-    this.written = new Array<string>(capacity).fill('');
+    this.spellings = new Array<Spelling>(capacity).fill(NO_SPELLING);
     this.via = new Array<string | null>(capacity).fill(null);
   }
 }
@@ -87,7 +103,7 @@ export function startMentions(): void {
   pending = 0;
 }
 
-export function addMention(role: number, written: string, name: string, key: string, start: number, end: number, via: string | null): void {
+export function addMention(role: number, spelling: Spelling, name: string, key: string, start: number, end: number, via: string | null): void {
   let block = current;
   // A clause that outgrows the block takes its mentions so far to a new one, of twice their number.
   if (block.count + pending === block.capacity) block = current = withPending(block);
@@ -97,7 +113,7 @@ export function addMention(role: number, written: string, name: string, key: str
   block.roles[k] = role;
   block.names[k] = name;
   block.keys[k] = key;
-  block.written[k] = written;
+  block.spellings[k] = spelling;
   block.via[k] = via;
 }
 
@@ -110,7 +126,7 @@ function withPending(from: MentionBlock): MentionBlock {
     to.roles[k] = from.roles[j];
     to.names[k] = from.names[j];
     to.keys[k] = from.keys[j];
-    to.written[k] = from.written[j];
+    to.spellings[k] = from.spellings[j];
     to.via[k] = from.via[j];
   }
   return to;

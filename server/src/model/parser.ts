@@ -19,7 +19,7 @@ import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, holdsDelimiter, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
-import { isWhite, LineIndex, TextSpan } from './text';
+import { isWhite, LineIndex, startsAt, TextSpan } from './text';
 import type {
   BracketProblem,
   Clause,
@@ -941,7 +941,7 @@ class PlanParser {
     if (v >= 0 && v < NUMBER_STRINGS.length) {
       let s = NUMBER_STRINGS[v];
       if (s === '') s = NUMBER_STRINGS[v] = String(v);
-      if (s.length === b - a && this.text.startsWith(s, a)) return s;
+      if (s.length === b - a && startsAt(this.text, a, s)) return s;
     }
     return this.text.slice(a, b);
   }
@@ -1400,7 +1400,9 @@ class PlanParser {
     // Open brackets per kind on the stack: a closer with no opener of its kind is unopened at once,
     // without walking the whole stack (which made 100k （ then 100k 】 quadratic). Kinds are bit
     // positions (openerBit), counted in a typed array: this runs once per task of every parse.
-    const open = OPEN_COUNTS.fill(0);
+    // Zeroed by hand: fill() is a call into a builtin, which cost more than five stores (bench profile).
+    const open = OPEN_COUNTS;
+    open[0] = open[1] = open[2] = open[3] = open[4] = 0;
     for (let k = this.nextBracket(start); k < end; k = this.nextBracket(k + 1)) {
       const c = t.charCodeAt(k);
       const bit = openerBit(c);
@@ -1722,7 +1724,7 @@ export class PlanTask implements Task {
   forEachName(fn: (role: Role, name: string, start: number, end: number, written: string, key: string) => void): void {
     const { block, first, count } = this.reading.mentions;
     const base = this.base;
-    for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.written[k], block.keys[k]);
+    for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.spellings[k].written, block.keys[k]);
   }
   forEachDeadline(fn: (start: number, end: number) => void): void {
     for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);
@@ -1754,7 +1756,7 @@ export class PlanTask implements Task {
     const { block, first, count } = r.mentions;
     for (let k = first; k < first + count; k++) {
       const role = roleOfCode(block.roles[k]);
-      const mention: Mention = { role, written: block.written[k], name: block.names[k], via: block.via[k], span: span(block.starts[k], block.ends[k]) };
+      const mention: Mention = { role, written: block.spellings[k].written, name: block.names[k], via: block.via[k], span: span(block.starts[k], block.ends[k]) };
       mentions.push(mention);
       (role === 'lead' ? lead : participants).push(mention);
     }
