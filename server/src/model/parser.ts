@@ -1518,7 +1518,10 @@ class PlanParser {
     if (unit.length > 0 && !this.insideGroup(labels[0].labelStart)) {
       let e = tailEnd;
       while (e > labels[0].labelStart && /[\s。；;，,*]/.test(t[e - 1])) e--;
-      const all = findLabels(t, labels[0].labelStart, e);
+      // The labels from the first unit's on, as found above (the same labels: trimming takes no colon
+      // off), the last value ending where the trimmed text does. Not searched for again.
+      const all = found.slice(found.indexOf(labels[0]));
+      all[all.length - 1].valueEnd = e;
       const content = parseLabels(t, all, this.conventionOn);
       const leadLabel = all.find((l) => l.kind === 'lead');
       const lastUnit = unit[unit.length - 1];
