@@ -26,6 +26,7 @@ import type { PlanDocument } from './features/common';
 import { fullCollection, HeapGrowth, IdleCollector } from './idleCollector';
 import { registryIssueText, t, type Locale } from './messages';
 import { parsePlan } from './model/parser';
+import { forgetLatest } from './model/shapes';
 import type { CheckWorkspaceResult } from './protocol';
 import type { RegistryIssue } from './registry/registry';
 import { formatError } from './runner';
@@ -206,6 +207,8 @@ export class Session {
     this.memory.touch();
     this.sized();
     this.settings.forget(uri);
+    // The last parser may be this document's, holding its text: the next analysis holds its own.
+    forgetLatest();
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

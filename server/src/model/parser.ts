@@ -19,6 +19,7 @@ import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, holdsDelimiter, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
+import { keepParser } from './shapes';
 import { isWhite, LineIndex, startsAt, TextSpan } from './text';
 import type {
   BracketProblem,
@@ -614,6 +615,7 @@ class PlanParser {
     const cache = options.taskCache;
     cache?.compare(text);
     this.lines = cache ? cache.lineIndex(text) : new LineIndex(text);
+    keepParser(this);
   }
 
   /**
@@ -660,6 +662,8 @@ class PlanParser {
     const plan = this.finish();
     cache?.end({ plan, lines: this.table, taskStyle: this.taskStyle, mixedStyles: this.mixedStyles, convention: this.conventionOn, saysFirst: this.saysFirst, tables: this.tablesKey, hasCells: this.hasCells }, reused !== null);
     if (reused) RESHAPED.set(plan, reused);
+    // The parser is held until the next parse (model/shapes.ts): not the last version's plan with it.
+    this.refsFrom = null;
     return plan;
   }
 

@@ -1,6 +1,7 @@
 import type { Locale } from '../messages';
 import { planColumns, planTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
+import { keepJudge } from '../model/shapes';
 import type { Plan } from '../model/types';
 import type { Registry } from '../registry/registry';
 import { unbalancedBracket } from './brackets';
@@ -85,7 +86,9 @@ class Judge implements TaskRuleContext, JudgedIn {
     readonly registry: Registry,
     readonly locale: Locale,
     readonly severities: CheckOptions['severities'],
-  ) {}
+  ) {
+    keepJudge(this);
+  }
 
   findingsOf(reading: TaskReading): readonly Finding[] {
     const hit = reading.judged as Judged | undefined;
