@@ -956,9 +956,12 @@ export function readBracket(text: string, start: number, end: number, convention
     assignRoles(text, convention, out, 'lead', null, null);
     return { kind: 'clause', content: contentOf(out), leadAt };
   }
-  if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) return { kind: 'deadline', content: null, leadAt };
-  return { kind: 'other', content: null, leadAt };
+  // Most brackets that are no clause hold no lead label either: one reading serves them all.
+  if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) return leadAt < 0 ? DEADLINE_READING : { kind: 'deadline', content: null, leadAt };
+  return leadAt < 0 ? OTHER_READING : { kind: 'other', content: null, leadAt };
 }
+const DEADLINE_READING: BracketReading = { kind: 'deadline', content: null, leadAt: -1 };
+const OTHER_READING: BracketReading = { kind: 'other', content: null, leadAt: -1 };
 
 /** With a verb, some name before a verb must read as a unit (省科技厅牵头, not 确保负责任); without, every name must. */
 function namesUnits(text: string, start: number, end: number): boolean {

@@ -190,6 +190,11 @@ function onlyTrailing(t: string, from: number, to: number): boolean {
   }
   return true;
 }
+/** What trails inline labels and is not their last value's (/[\s。；;，,*]/, by character code). */
+function endsInlineLabels(c: number): boolean {
+  return isWhite(c) || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */ || c === 0xff0c /* ， */ || c === 0x2c /* , */ || c === 0x2a /* * */;
+}
+
 const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set([...'。．.；;，,、！!*_~`'].map((c) => c.charCodeAt(0)));
 
 
@@ -1517,21 +1522,29 @@ class PlanParser {
     // Labels on the task's own line without brackets: 牵头单位：省财政厅；责任单位：…
     const found = findLabels(t, bodyStart, tailEnd);
     if (found.length === 0) return null;
-    const labels = found.filter((l) => l.kind !== 'deadline');
-    const unit = labels.filter(isUnitLabel);
-    if (unit.length > 0 && !this.insideGroup(labels[0].labelStart)) {
+    // The first label that is not a time limit's, and the last unit label, by one loop (no lists made).
+    let from = -1;
+    let lastUnit: LabelEntry | undefined;
+    for (let k = 0; k < found.length; k++) {
+      if (found[k].kind === 'deadline') continue;
+      if (from < 0) from = k;
+      if (isUnitLabel(found[k])) lastUnit = found[k];
+    }
+    if (lastUnit && !this.insideGroup(found[from].labelStart)) {
+      const start = found[from].labelStart;
       let e = tailEnd;
-      while (e > labels[0].labelStart && /[\s。；;，,*]/.test(t[e - 1])) e--;
-      // The labels from the first unit's on, as found above (the same labels: trimming takes no colon
-      // off), the last value ending where the trimmed text does. Not searched for again.
-      const all = found.slice(found.indexOf(labels[0]));
+      while (e > start && endsInlineLabels(t.charCodeAt(e - 1))) e--;
+      // The labels from the first on, as found above (the same labels: trimming takes no colon off),
+      // the last value ending where the trimmed text does. Not searched for again. findLabels gave
+      // a list of its own: it is cut and changed in place.
+      const all = from === 0 ? (found as LabelEntry[]) : found.slice(from);
       all[all.length - 1].valueEnd = e;
       const content = parseLabels(t, all, this.conventionOn);
-      const leadLabel = all.find((l) => l.kind === 'lead');
-      const lastUnit = unit[unit.length - 1];
+      let leadLabel: LabelEntry | undefined;
+      for (let k = 0; k < all.length && !leadLabel; k++) if (all[k].kind === 'lead') leadLabel = all[k];
       this.inlineContent = content;
-      const insertAt = leadLabel ? leadLabel.valueStart : labels[0].labelStart;
-      return this.rawClause('inline-labels', labels[0].labelStart, e, labels[0].labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
+      const insertAt = leadLabel ? leadLabel.valueStart : start;
+      return this.rawClause('inline-labels', start, e, start, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
     }
     return null;
   }
