@@ -9,13 +9,14 @@
  * is thrown away: some 40 of them, the whole parser and every rule. The next analysis then runs in
  * V8's interpreter while they are compiled again: 130 to 180 ms for the 10k-task bench plan,
  * against 35 ms. Analyses one after another meet it: the benchmark's runs, as `fengong check`
- * over many files would. A keystroke in the server, which reads one task again, was not measurably slower after the server's idle collection (first
- * keystrokes in a 10k plan after 9 s idle: 19-44 ms before this, 16-38 ms after).
+ * over many files would. A keystroke in the server, which reads one task again, was not measurably
+ * slower after the server's idle collection (first keystrokes in a 10k plan after 9 s idle: 19-44
+ * ms before this, 16-38 ms after).
  *
  * So the last parser and the last rules' context are held here until the next ones replace them.
  * (A sample plan analysed once and kept did not do: V8 had made other maps for later objects.) The
  * parser holds its text and the columns of its plan, which the plan holds too; the server lets both
- * go (forgetLatest) when it has no document open.
+ * go (forgetLatest) when a document closes, as the parser may be that document's.
  */
 
 let parser: object | null = null;
