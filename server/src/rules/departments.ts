@@ -12,17 +12,30 @@ interface Verdict {
  * What the registry says of a name depends only on the name, the registry and the language, and a
  * plan names the same bodies again and again: each distinct name is judged once per registry.
  */
-const verdicts = new WeakMap<Registry, Map<string, Verdict | null>>();
+interface Verdicts {
+  /** By name, an English verdict's key marked with \u0001. */
+  readonly byName: Map<string, Verdict | null>;
+  /** The registry's number for Spelling.judgedIn (not the registry, which a spelling would keep alive): even, never 0; this in English, this − 1 in Chinese. */
+  readonly number: number;
+}
+const verdicts = new WeakMap<Registry, Verdicts>();
+let registriesSeen = 0;
 
-/** The registry judged last and its verdicts: asked for every mention, nearly always the same registry. */
+/** The registry judged last and its verdicts: asked for every task, nearly always the same registry. */
 let lastRegistry: Registry | null = null;
-let lastVerdicts: Map<string, Verdict | null> | null = null;
+let lastVerdicts: Verdicts | null = null;
+
+function verdictsOf(registry: Registry): Verdicts {
+  if (registry === lastRegistry) return lastVerdicts!;
+  let v = verdicts.get(registry);
+  if (!v) verdicts.set(registry, (v = { byName: new Map(), number: 2 * ++registriesSeen }));
+  lastRegistry = registry;
+  lastVerdicts = v;
+  return v;
+}
 
 function judge(registry: Registry, locale: Locale, name: string): Verdict | null {
-  let byName = registry === lastRegistry ? lastVerdicts : verdicts.get(registry);
-  if (!byName) verdicts.set(registry, (byName = new Map()));
-  lastRegistry = registry;
-  lastVerdicts = byName;
+  const { byName } = verdictsOf(registry);
   const key = locale === 'en' ? '\u0001' + name : name;
   let v = byName.get(key);
   if (v === undefined) {
@@ -64,22 +77,6 @@ function verdictFor(registry: Registry, locale: Locale, name: string): Verdict |
   return null;
 }
 
-/** Each registry's number for Spelling.judgedIn, odd in Chinese and even in English (never 0). */
-const registryNumbers = new WeakMap<Registry, number>();
-let lastNumbered: Registry | null = null;
-let lastNumber = 0;
-let registriesNumbered = 0;
-
-function judgedIn(registry: Registry, locale: Locale): number {
-  if (registry !== lastNumbered) {
-    let n = registryNumbers.get(registry);
-    if (n === undefined) registryNumbers.set(registry, (n = 2 * ++registriesNumbered));
-    lastNumbered = registry;
-    lastNumber = n;
-  }
-  return locale === 'en' ? lastNumber : lastNumber - 1;
-}
-
 /**
  * unknown-department, outdated-department and alias-department: each mention is looked up once
  * and gets at most one of the three.
@@ -87,7 +84,7 @@ function judgedIn(registry: Registry, locale: Locale): number {
 export const departments: TaskRule = (ctx) => {
   const { registry, locale } = ctx;
   const { block, first, count } = ctx.reading.mentions;
-  const judged = count > 0 ? judgedIn(registry, locale) : 0;
+  const judged = count > 0 ? verdictsOf(registry).number - (locale === 'en' ? 0 : 1) : 0;
   for (let k = first; k < first + count; k++) {
     const name = block.names[k];
     const s = block.spellings[k];

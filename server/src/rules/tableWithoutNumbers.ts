@@ -1,7 +1,7 @@
 import { t } from '../messages';
 import { planColumns, taskOnOrBefore } from '../model/parser';
 import { holdsDelimiter } from '../model/table';
-import { TextSpan } from '../model/text';
+import { isWhite, TextSpan } from '../model/text';
 import type { Rule } from './types';
 
 /**
@@ -29,7 +29,7 @@ export const tableWithoutNumbers: Rule = (ctx) => {
     if (!hasRow) continue;
     const start = lines.lineStarts[header.line];
     let end = lines.lineEnd(header.line);
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end > start && isWhite(text.charCodeAt(end - 1))) end--;
     ctx.report('table-without-numbers', new TextSpan(start, end, lines), t('table-without-numbers', ctx.locale));
   }
 };
