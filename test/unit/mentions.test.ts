@@ -40,7 +40,7 @@ describe('mentions kept in shared blocks', () => {
     const p = parsePlan(plan(700, 2));
     assert.deepEqual(read(p), expected(700, 2));
     const blocks = new Set<MentionBlock>();
-    for (let k = 0; k < p.tasks.length; k++) blocks.add(planTask(p, k).reading.mentions.block);
+    for (let k = 0; k < p.tasks.length; k++) blocks.add(planTask(p, k).reading.block);
     assert.ok(blocks.size >= 2 && blocks.size <= 4, `the plan's mentions sit in ${blocks.size} blocks`);
   });
 
@@ -54,7 +54,7 @@ describe('mentions kept in shared blocks', () => {
       first.mentions.map((m) => text.slice(m.span.start, m.span.end)),
       ['省科技厅', ...names],
     );
-    assert.ok(planTask(p, 0).reading.mentions.block.capacity >= 3001);
+    assert.ok(planTask(p, 0).reading.block.capacity >= 3001);
     assert.deepEqual(second.mentions.map((m) => [m.role, m.name]), [['lead', '省财政厅']]);
   });
 

@@ -37,7 +37,7 @@ import {
   registryKey,
   type LabelKind,
 } from './lexicon';
-import { addMention, commitMentions, NO_MENTIONS, ROLE_LEAD, roleCode, startMentions, type Mentions, type Spelling } from './mentions';
+import { addMention, commitMentions, EMPTY_BLOCK, ROLE_LEAD, roleCode, startMentions, type MentionsSink, type Spelling } from './mentions';
 import { isWhite, startsAt } from './text';
 import type { Role } from './types';
 
@@ -47,9 +47,8 @@ export interface RawDeadline {
   end: number;
 }
 
-export interface ClauseContent {
-  /** The names found, in order (document offsets until the parser makes them relative to the task). */
-  mentions: Mentions;
+/** A clause's content. Its mentions are entries [first, first + count) of `block`: the names found, in order (document offsets until the parser makes them relative to the task). */
+export interface ClauseContent extends MentionsSink {
   deadlines: RawDeadline[];
   persons: string[];
   explicitLead: boolean;
@@ -462,11 +461,11 @@ const NAME_FACTS = new SpanCache((written: string): NameFacts => {
 function newContent(): ClauseContent {
   startMentions();
   // Most clauses name no person and hold no time limit: those lists are made when one is added.
-  return { mentions: NO_MENTIONS, deadlines: NO_DEADLINES, persons: NO_PERSONS, explicitLead: false };
+  return { block: EMPTY_BLOCK, first: 0, count: 0, deadlines: NO_DEADLINES, persons: NO_PERSONS, explicitLead: false };
 }
 
 function contentOf(out: ClauseContent): ClauseContent {
-  out.mentions = commitMentions();
+  commitMentions(out);
   return out;
 }
 const NO_PERSONS: string[] = [];

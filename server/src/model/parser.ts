@@ -218,8 +218,12 @@ interface RawBracket {
   readonly kind: 'unclosed' | 'unopened';
 }
 
-/** What a task's own text says, with offsets relative to its first line (see TaskCache). */
-export interface TaskReading {
+/**
+ * What a task's own text says, with offsets relative to its first line (see TaskCache). The names
+ * its clause gives are its own entries [first, first + count) of `block`, in order, offsets relative
+ * to the task (model/mentions.ts): a reading is the Mentions of its task.
+ */
+export interface TaskReading extends Mentions {
   /** The number as written, its value, style and separator (from the task's first line). */
   readonly number: string;
   readonly value: number;
@@ -233,8 +237,6 @@ export interface TaskReading {
   readonly end: number;
   readonly clause: RawClause | null;
   readonly deadlines: readonly RawDeadline[];
-  /** The names the clause gives, in order, offsets relative to the task (model/mentions.ts). */
-  readonly mentions: Mentions;
   readonly bodyEnd: number;
   readonly brackets: readonly RawBracket[];
   /**
@@ -1259,8 +1261,7 @@ class PlanParser {
     // these mentions for this task alone (a bracket belongs to one task and is read once per parse),
     // so they are moved to task-relative offsets in place rather than copied. Their names are
     // already the plan's own strings (clause.ts, NAME_FACTS and collectNames).
-    const mentions = content && content.mentions.count > 0 ? content.mentions : NO_MENTIONS;
-    const { block, first: m0, count: mn } = mentions;
+    const { block, first: m0, count: mn } = content && content.count > 0 ? content : NO_MENTIONS;
     for (let k = m0; k < m0 + mn; k++) {
       block.starts[k] -= base;
       block.ends[k] -= base;
@@ -1280,7 +1281,9 @@ class PlanParser {
       // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
       // Empty lists are one shared array: most tasks have no time limit and no stray bracket.
       deadlines: deadlines.length ? relativeDeadlines(deadlines, base) : NONE,
-      mentions,
+      block,
+      first: m0,
+      count: mn,
       bodyEnd: bodyEnd - base,
       brackets: brackets.length ? relativeBrackets(brackets, base) : NONE,
       judged: undefined,
@@ -1733,16 +1736,16 @@ export class PlanTask implements Task {
     return this.make().participants;
   }
   get names(): readonly TaskName[] {
-    const { block, first, count } = this.reading.mentions;
+    const { block, first, count } = this.reading;
     const out: TaskName[] = [];
     for (let k = first; k < first + count; k++) out.push({ role: roleOfCode(block.roles[k]), name: block.names[k] });
     return out;
   }
   get hasLead(): boolean {
-    return namesLead(this.reading.mentions);
+    return namesLead(this.reading);
   }
   forEachName(fn: (role: Role, name: string, start: number, end: number, written: string, key: string) => void): void {
-    const { block, first, count } = this.reading.mentions;
+    const { block, first, count } = this.reading;
     const base = this.base;
     for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.spellings[k].written, block.keys[k]);
   }
@@ -1773,7 +1776,7 @@ export class PlanTask implements Task {
     const mentions: Mention[] = [];
     const lead: Mention[] = [];
     const participants: Mention[] = [];
-    const { block, first, count } = r.mentions;
+    const { block, first, count } = r;
     for (let k = first; k < first + count; k++) {
       const role = roleOfCode(block.roles[k]);
       const mention: Mention = { role, written: block.spellings[k].written, name: block.names[k], via: block.via[k], span: span(block.starts[k], block.ends[k]) };

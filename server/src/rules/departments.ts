@@ -83,7 +83,7 @@ function verdictFor(registry: Registry, locale: Locale, name: string): Verdict |
  */
 export const departments: TaskRule = (ctx) => {
   const { registry, locale } = ctx;
-  const { block, first, count } = ctx.reading.mentions;
+  const { block, first, count } = ctx.reading;
   const judged = count > 0 ? verdictsOf(registry).number - (locale === 'en' ? 0 : 1) : 0;
   for (let k = first; k < first + count; k++) {
     const name = block.names[k];

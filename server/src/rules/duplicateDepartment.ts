@@ -3,7 +3,7 @@ import type { TaskRule } from './types';
 
 /** The same body listed twice in the same role of one task. */
 export const duplicateDepartment: TaskRule = (ctx) => {
-  const { block, first, count } = ctx.reading.mentions;
+  const { block, first, count } = ctx.reading;
   const { roles, keys } = block;
   // Lists are short: a nested loop beats building a map for every list.
   for (let k = first + 1; k < first + count; k++) {

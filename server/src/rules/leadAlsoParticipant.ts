@@ -4,7 +4,7 @@ import type { TaskRule } from './types';
 
 /** The same body named as lead and as participant of one task. */
 export const leadAlsoParticipant: TaskRule = (ctx) => {
-  const { block, first, count } = ctx.reading.mentions;
+  const { block, first, count } = ctx.reading;
   const { roles, keys } = block;
   // Lists are short: a nested loop beats building a set for every task.
   for (let k = first; k < first + count; k++) {

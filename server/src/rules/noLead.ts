@@ -5,8 +5,8 @@ import type { TaskRule } from './types';
 /** A clause that names only participants. */
 export const noLead: TaskRule = (ctx) => {
   const c = ctx.reading.clause;
-  if (!c || namesLead(ctx.reading.mentions)) return;
-  const { block, first, count } = ctx.reading.mentions;
+  if (!c || namesLead(ctx.reading)) return;
+  const { block, first, count } = ctx.reading;
   const [start, end] = c.form === 'labels' ? [c.anchorStart, c.anchorEnd] : [c.start, c.end];
   const names = block.names.slice(first, first + count);
   const message = names.length === 0 ? 'no-lead.empty' : c.form === 'table' ? 'no-lead.table' : 'no-lead';

@@ -6,7 +6,7 @@ import type { TaskRuleContext } from './types';
  * (lead-also-participant, duplicate-department): at the repeat, with the first as related place.
  */
 export function reportRepeatedName(ctx: TaskRuleContext, code: 'lead-also-participant' | 'duplicate-department', at: number, earlier: number): void {
-  const { block } = ctx.reading.mentions;
+  const { block } = ctx.reading;
   const name = block.names[at];
   ctx.report(code, block.starts[at], block.ends[at], t(code, ctx.locale, { name }), {
     data: { name },
