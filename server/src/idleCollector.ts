@@ -123,7 +123,7 @@ export class IdleCollector {
 /** Open plans of this many characters in all (a 23,000-task plan) make the heap grow slowly. */
 export const BIG_OPEN_CHARS = 2_000_000;
 /** V8's flags with big plans open, and without (its defaults). */
-export const BIG_PLAN_HEAP_FLAGS = ['--heap-growing-percent=50', '--semi-space-growth-factor=1'];
+export const BIG_PLAN_HEAP_FLAGS = ['--heap-growing-percent=35', '--semi-space-growth-factor=1'];
 export const DEFAULT_HEAP_FLAGS = ['--heap-growing-percent=0', '--semi-space-growth-factor=2'];
 
 /**
@@ -133,12 +133,15 @@ export const DEFAULT_HEAP_FLAGS = ['--heap-growing-percent=0', '--semi-space-gro
  * before the next one, and the young generation grow to 2 × 16 MB. A keystroke in a 50,000-task
  * plan leaves a whole copy of its text behind (8.7 MB), and the outline of each version some more:
  * the server stood at 394 MB right after a burst of keystrokes and outline requests, with 76 MB
- * alive. With big plans open the old generation may grow by 50 % over what is alive
+ * alive. With big plans open the old generation may grow by 35 % over what is alive
  * (--heap-growing-percent, which V8 reads at each collection) and the young one stays as it is
- * (--semi-space-growth-factor, read each time it would grow): 181-189 MB for the same burst, for
- * more frequent full collections (a keystroke's diagnostics at 50k: ~100 ms at p50 instead of
- * 70-90; 25 % held 198 MB and took 128-142 ms). Below BIG_OPEN_CHARS V8's own growth stays, and
- * the speed with it.
+ * (--semi-space-growth-factor, read each time it would grow), for more frequent full collections.
+ * Measured on one 2-core machine, the same burst (100 keystrokes, 41 outlines, in a 50k plan) six
+ * times each: at 35 % the server stood at 173-176 MB right after it; at 50 %, at 181-252 MB, over
+ * 200 in two of six (each keystroke leaves its text behind in the large-object space, freed only by
+ * a full collection; at 50 % up to three of them were still there). Keystroke to diagnostics at
+ * 35 %: 61-86 ms at p50, against 58-74 at 50 % (the machine's own swing is as large). Below
+ * BIG_OPEN_CHARS V8's own growth stays, and the speed with it.
  */
 export class HeapGrowth {
   private slow = false;
