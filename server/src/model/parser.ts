@@ -1261,7 +1261,8 @@ class PlanParser {
     // these mentions for this task alone (a bracket belongs to one task and is read once per parse),
     // so they are moved to task-relative offsets in place rather than copied. Their names are
     // already the plan's own strings (clause.ts, NAME_FACTS and collectNames).
-    const { block, first: m0, count: mn } = content && content.count > 0 ? content : NO_MENTIONS;
+    // A content naming no one already holds the empty block (newContent, commitMentions).
+    const { block, first: m0, count: mn } = content ?? NO_MENTIONS;
     for (let k = m0; k < m0 + mn; k++) {
       block.starts[k] -= base;
       block.ends[k] -= base;
