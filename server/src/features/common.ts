@@ -38,7 +38,7 @@ export interface Position {
  */
 export class PositionCursor {
   private line = 0;
-  private readonly starts: readonly number[];
+  private readonly starts: Int32Array;
   private readonly length: number;
 
   constructor(plan: Plan) {
@@ -70,7 +70,7 @@ export class PositionCursor {
 }
 
 /** The last line in [lo, hi] starting at or before the offset (lineStarts[lo] <= offset). */
-function search(starts: readonly number[], offset: number, lo: number, hi: number): number {
+function search(starts: Int32Array, offset: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid] <= offset) lo = mid;
