@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../../server/src/analysis';
 import { parsePlan } from '../../server/src/model/parser';
-import { isWhite, type Range } from '../../server/src/model/text';
+import { isWhite, LineIndex, type Range } from '../../server/src/model/text';
 import { namesRegistry } from '../helpers/corpus';
 
 /** The text a range covers, cut by an independent implementation of LSP positions. */
@@ -74,5 +74,28 @@ describe('white space', () => {
     for (let c = 0; c <= 0xffff; c++) if (isWhite(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
     assert.deepEqual(differ, []);
     assert.equal(isWhite('a'.charCodeAt(5)), false);
+  });
+
+  it('finds every line start as the editor does, in short and very long texts, one after another', () => {
+    // An independent reading: a line starts after each \r\n, \n or \r (TextDocument's own rule).
+    const reference = (text: string) => {
+      const doc = TextDocument.create('file:///t.fgfa', 'fengong', 1, text);
+      return Array.from({ length: doc.lineCount }, (_, line) => doc.offsetAt({ line, character: 0 }));
+    };
+    const texts = [
+      '',
+      '一行',
+      '甲\n乙\r\n丙\r丁\n\n',
+      '\r\n\r\r\n\n',
+      // More lines than the scan's scratch first holds, with and without \r; then more than it keeps
+      // room for between scans (it is let go after), and a short text again after both.
+      '任务。\n'.repeat(10_000),
+      '任务。\r\n'.repeat(5_000) + '末行\r',
+      '\n'.repeat(1_200_000),
+      '1.任务。\n2.任务。',
+    ];
+    // All scanned before any is compared: a scan must not change what an earlier one gave.
+    const indexes = texts.map((text) => new LineIndex(text));
+    texts.forEach((text, k) => assert.deepEqual(Array.from(indexes[k].lineStarts), reference(text), JSON.stringify(text.slice(0, 20))));
   });
 });

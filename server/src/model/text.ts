@@ -42,6 +42,8 @@ const WHITE = ((): Uint8Array => {
 
 /** LineIndex's scratch for line starts (a plan's lines are counted as they are found). */
 let STARTS: Int32Array = new Int32Array(4096);
+/** The most line starts the scratch keeps room for between scans (4 MB; a 50,000-task plan has ~78,000 lines). */
+const SCRATCH_KEPT = 1 << 20;
 
 function grown(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
@@ -85,6 +87,8 @@ export class LineIndex {
     }
     starts[0] = 0;
     this.lineStarts = starts.slice(0, n);
+    // A text of millions of lines grew the scratch: it is not kept at that size for every later scan.
+    if (starts.length > SCRATCH_KEPT) STARTS = new Int32Array(4096);
   }
 
   /**
