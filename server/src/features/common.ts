@@ -1,6 +1,6 @@
 /** What every feature receives: one analysed plan document. No LSP connection, no I/O. */
 import type { Locale } from '../messages';
-import type { Range } from '../model/text';
+import { lastAtMost, type Range } from '../model/text';
 import type { Mention, Plan, Role, Task } from '../model/types';
 import type { Registry } from '../registry/registry';
 import { perPlan, perPlanOf } from '../model/perPlan';
@@ -53,8 +53,8 @@ export class PositionCursor {
     if (starts[line] <= o) {
       // A few lines forward is the usual case; further than that, search.
       for (let k = 0; k < 8 && line + 1 < starts.length && starts[line + 1] <= o; k++) line++;
-      if (line + 1 < starts.length && starts[line + 1] <= o) line = search(starts, o, line + 1, starts.length - 1);
-    } else line = search(starts, o, 0, line - 1);
+      if (line + 1 < starts.length && starts[line + 1] <= o) line = lastAtMost(starts, o, line + 1);
+    } else line = lastAtMost(starts, o, 0, line - 1);
     this.line = line;
     return line;
   }
@@ -67,16 +67,6 @@ export class PositionCursor {
   range(span: { readonly start: number; readonly end: number }): Range {
     return { start: this.position(span.start), end: this.position(span.end) };
   }
-}
-
-/** The last line in [lo, hi] starting at or before the offset (lineStarts[lo] <= offset). */
-function search(starts: Int32Array, offset: number, lo: number, hi: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The mention whose span holds the offset (a cursor just after the last character counts). */

@@ -20,7 +20,7 @@ import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, 
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, holdsDelimiter, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
 import { keepParser } from './shapes';
-import { isWhite, LineIndex, startsAt, TextSpan } from './text';
+import { isWhite, lastAtMost, LineIndex, startsAt, TextSpan } from './text';
 import type {
   BracketProblem,
   Clause,
@@ -569,14 +569,7 @@ export function tableColumnAt(plan: Plan, offset: number): LabelKind | null {
 
 /** The index of the last task starting on or before `line` (-1: none), found by halving: tasks are in line order. */
 export function taskOnOrBefore(cols: TaskColumns, line: number): number {
-  let lo = -1;
-  let hi = cols.count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (cols.lines[mid] <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(cols.lines, line, 0, cols.count - 1);
 }
 
 /** The span of task k's number, from the columns (as PlanTask.numberSpan). */

@@ -40,6 +40,21 @@ const WHITE = ((): Uint8Array => {
   return table;
 })();
 
+/**
+ * The last index in [from, to] whose value is at most `x` (from − 1 if none), by halving: `a` rises
+ * (line starts, the lines tasks start on).
+ */
+export function lastAtMost(a: Int32Array, x: number, from = 0, to = a.length - 1): number {
+  let lo = from - 1;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** LineIndex's scratch for line starts (a plan's lines are counted as they are found). */
 let STARTS: Int32Array = new Int32Array(4096);
 /** The most line starts the scratch keeps room for between scans (4 MB; a 50,000-task plan has ~78,000 lines). */
@@ -100,13 +115,7 @@ export class LineIndex {
   static spliced(text: string, old: Int32Array, prefix: number, suffixStart: number, delta: number): LineIndex {
     // A start before the prefix follows a break, and the character after it, that did not change:
     // k is the first start at or after the prefix (found by halving, not by a walk over every line).
-    let k = 0;
-    let top = old.length;
-    while (k < top) {
-      const mid = (k + top) >> 1;
-      if (old[mid] < prefix) k = mid + 1;
-      else top = mid;
-    }
+    const k = lastAtMost(old, prefix - 1) + 1;
     // The edited stretch, from just before it (a \r\n may straddle its start): its starts, in order,
     // each after the last start before it (the old ones before the prefix, or 0).
     const edited: number[] = [];
@@ -122,13 +131,7 @@ export class LineIndex {
     }
     // A start past the edit follows a break that is unchanged: the old one, moved.
     const oldSuffix = suffixStart - delta;
-    let lo = k;
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid] > oldSuffix) hi = mid;
-      else lo = mid + 1;
-    }
+    let lo = lastAtMost(old, oldSuffix, k) + 1;
     while (lo < old.length && old[lo] + delta <= lastBefore) lo++;
     // Made at its exact length: grown by push, a long plan's list was copied a dozen times a keystroke.
     // The starts before the edit are copied as they are, by one copy of memory.
@@ -147,14 +150,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    // Line 0 starts at 0: some line starts at or before any offset.
+    const line = lastAtMost(this.lineStarts, o);
+    return { line, character: o - this.lineStarts[line] };
   }
 
   offsetAt(pos: Position): number {
