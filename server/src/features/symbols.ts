@@ -19,9 +19,9 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
     // A task's entry is its number, its label, its lead and its range in lines and characters: all
     // of them follow from its text and its first line. A reading is shared only by versions in which
     // the task's text is the same, so the entry made for it on the same line is this version's too.
-    const reading = task instanceof PlanTask ? task.reading : null;
+    const own = task instanceof PlanTask ? task : null;
     // Kept as it is, no record around it: its range starts on the line it was made for.
-    const kept = reading?.outlined as DocumentSymbol | undefined;
+    const kept = own?.outlined as DocumentSymbol | undefined;
     if (kept && kept.range.start.line === task.line) return kept;
     const start = at.position(task.spanStart);
     const numberEnd = at.position(task.numberEnd);
@@ -36,7 +36,7 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
     };
     const lead = leadNames(task);
     if (lead) symbol.detail = lead;
-    if (reading) reading.outlined = symbol;
+    if (own) own.outlined = symbol;
     return symbol;
   };
   const headingSymbol = (h: Section | Subsection): DocumentSymbol => ({

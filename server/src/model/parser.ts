@@ -15,7 +15,44 @@ import {
   type LabelEntry,
   type RawDeadline,
 } from './clause';
-import { namesLead, NO_MENTIONS, roleOfCode, type Mentions } from './mentions';
+import { namesLead, NO_MENTIONS, roleOfCode } from './mentions';
+import {
+  BIT_EXPLICIT_LEAD,
+  BIT_PAREN,
+  FORM_SHIFT,
+  formCode,
+  INTS,
+  newReadingId,
+  P_BLOCK,
+  P_BRACKETS,
+  P_DEADLINES,
+  P_JUDGED,
+  P_NUMBER,
+  P_OUTLINED,
+  P_PERSONS,
+  P_SEPARATOR,
+  R_ANCHOR_END,
+  R_ANCHOR_START,
+  R_BITS,
+  R_BODY_END,
+  R_BODY_START,
+  R_CLAUSE_END,
+  R_CLAUSE_LINE,
+  R_CLAUSE_START,
+  R_COUNT,
+  R_END,
+  R_FIRST,
+  R_ID,
+  R_INSERT_AT,
+  R_NUMBER_END,
+  R_NUMBER_START,
+  R_VALUE,
+  ReadingView,
+  Readings,
+  REFS,
+  rowOf,
+  type RawBracket,
+} from './readings';
 import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, holdsDelimiter, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
@@ -198,58 +235,14 @@ function endsInlineLabels(c: number): boolean {
 const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set([...'。．.；;，,、！!*_~`'].map((c) => c.charCodeAt(0)));
 
 
-/** A clause with document offsets, before spans are made (so a task's reading can be reused). */
-interface RawClause {
-  readonly form: ClauseForm;
-  readonly start: number;
-  readonly end: number;
-  /** Line of the clause, counted from the task's first line. */
-  readonly lineDelta: number;
-  readonly anchorStart: number;
-  readonly anchorEnd: number;
-  readonly explicitLead: boolean;
-  readonly insertAt: number;
-  readonly persons: readonly string[];
-}
-
-interface RawBracket {
-  readonly char: string;
-  readonly start: number;
-  readonly kind: 'unclosed' | 'unopened';
-}
-
 /**
- * What a task's own text says, with offsets relative to its first line (see TaskCache). The names
- * its clause gives are its own entries [first, first + count) of `block`, in order, offsets relative
- * to the task (model/mentions.ts): a reading is the Mentions of its task.
+ * What a task's own text says, with offsets relative to its first line (see TaskCache): row k of
+ * its version's readings (model/readings.ts), seen as a record. The names its clause gives are its
+ * own entries [first, first + count) of `block`, in order, offsets relative to the task
+ * (model/mentions.ts): a reading is the Mentions of its task.
  */
-export interface TaskReading extends Mentions {
-  /** The number as written, its value, style and separator (from the task's first line). */
-  readonly number: string;
-  readonly value: number;
-  readonly style: NumberStyle;
-  readonly separator: string | null;
-  /** The task number's digits. */
-  readonly numberStart: number;
-  readonly numberEnd: number;
-  /** Where the task's words start, and where its last line ends. */
-  readonly bodyStart: number;
-  readonly end: number;
-  readonly clause: RawClause | null;
-  readonly deadlines: readonly RawDeadline[];
-  readonly bodyEnd: number;
-  readonly brackets: readonly RawBracket[];
-  /**
-   * The rules' findings on this reading and the environment they were made in (rules/index.ts), kept
-   * here rather than in a WeakMap: tens of thousands of weak entries made every GC slower.
-   */
-  judged: unknown;
-  /**
-   * The task's outline entry (features/symbols.ts): it depends only on the task's text and its first
-   * line, so the outline after a keystroke remakes only the edited task's.
-   */
-  outlined: unknown;
-}
+export type TaskReading = ReadingView;
+export { ReadingView, Readings } from './readings';
 
 /** What one parse leaves for the next: its plan, its line records, and what they were read with. */
 interface LastParse {
@@ -371,22 +364,26 @@ export class TaskCache {
     return shift === (end < this.prefix ? 0 : this.delta) ? old : -1;
   }
 
-  /** The reading of the task at [base, end) if the same text stood there last time. */
-  get(base: number, end: number): TaskReading | undefined {
+  /** The last version's readings, whose rows get() points at. */
+  get previousReadings(): Readings {
+    return this.previousPlan!.plan.cols.readings;
+  }
+
+  /** The last version's row (in previousReadings) of the task at [base, end) if the same text stood there last time; -1 if none. */
+  get(base: number, end: number): number {
     const last = this.previousPlan;
-    if (!this.usable || !last) return undefined;
+    if (!this.usable || !last) return -1;
     let old: number;
     if (end <= this.prefix) old = base;
     else if (base >= this.suffixStart) old = base - this.delta;
-    else return undefined;
+    else return -1;
     // Columns, not tasks: the last version's tasks may never have been made (ParsedPlan).
     const { count, bases, readings } = last.plan.cols;
     let k = this.cursor;
     while (k < count && bases[k] < old) k++;
     this.cursor = k;
-    if (k >= count || bases[k] !== old) return undefined;
-    const r = readings[k];
-    return old + r.end === end - (base - old) ? r : undefined;
+    if (k >= count || bases[k] !== old) return -1;
+    return old + readings.end(k) === end - (base - old) ? k : -1;
   }
 }
 
@@ -434,7 +431,7 @@ export interface TaskColumns {
   readonly lines: Int32Array;
   /** The offset of the start of each task's first line. */
   readonly bases: Int32Array;
-  readonly readings: readonly TaskReading[];
+  readonly readings: Readings;
   /** Index of each task's section in the plan's sections, -1 for none; likewise sub-sections. */
   readonly sections: Int32Array;
   readonly subsections: Int32Array;
@@ -495,7 +492,7 @@ class ParsedPlan implements Plan {
     const { sections, subsections } = this.headings;
     const section = c.sections[k] >= 0 ? sections[c.sections[k]] : null;
     const subsection = c.subsections[k] >= 0 ? subsections[c.subsections[k]] : null;
-    return new PlanTask(k, c.lines[k], section, subsection, c.restarted[k] === 1, c.readings[k], c.bases[k], this.lines);
+    return new PlanTask(k, c.lines[k], section, subsection, c.restarted[k] === 1, c.readings, c.bases[k], this.lines);
   }
 
   private makeTasks(): Task[] {
@@ -520,7 +517,7 @@ class ParsedPlan implements Plan {
     if (this.stray) return this.stray;
     const out: BracketProblem[] = [];
     for (const t of this.tasks as readonly PlanTask[]) {
-      for (const b of t.reading.brackets) out.push({ char: b.char, kind: b.kind, span: new TextSpan(t.base + b.start, t.base + b.start + 1, this.lines) });
+      for (const b of this.cols.readings.brackets(t.index)) out.push({ char: b.char, kind: b.kind, span: new TextSpan(t.base + b.start, t.base + b.start + 1, this.lines) });
     }
     return (this.stray = out);
   }
@@ -574,8 +571,8 @@ export function taskOnOrBefore(cols: TaskColumns, line: number): number {
 
 /** The span of task k's number, from the columns (as PlanTask.numberSpan). */
 export function numberSpanOf(cols: TaskColumns, k: number, lines: LineIndex): Span {
-  const r = cols.readings[k];
-  return new TextSpan(cols.bases[k] + r.numberStart, cols.bases[k] + r.numberEnd, lines);
+  const r = cols.readings;
+  return new TextSpan(cols.bases[k] + r.numberStart(k), cols.bases[k] + r.numberEnd(k), lines);
 }
 
 /** Task k of a plan made by parsePlan, without making the plan's other tasks if they are not made yet. */
@@ -603,7 +600,7 @@ class PlanParser {
   private readonly sections: Section[] = [];
   private readonly subsections: Subsection[] = [];
   /** The tasks, as columns: moved from the last version's (reuse), or found by build() and finishTask() with room for one per line. */
-  private found: TaskColumns & { count: number; readings: TaskReading[] } = { count: 0, lines: NO_INTS, bases: NO_INTS, readings: [], sections: NO_INTS, subsections: NO_INTS, restarted: new Uint8Array(0) };
+  private found: TaskColumns & { count: number } = { count: 0, lines: NO_INTS, bases: NO_INTS, readings: Readings.empty(), sections: NO_INTS, subsections: NO_INTS, restarted: new Uint8Array(0) };
   private readonly crossRefs: CrossReference[] = [];
   private convention: Convention | null = null;
   private conventionOn = false;
@@ -702,7 +699,7 @@ class PlanParser {
     // the last version's columns: its tasks need not have been made.
     const cols = old.cols;
     const lo = taskOnOrBefore(cols, line);
-    const lastLine = lo >= 0 ? old.lines.positionAt(cols.bases[lo] + cols.readings[lo].end).line : -1;
+    const lastLine = lo >= 0 ? old.lines.positionAt(cols.bases[lo] + cols.readings.end(lo)).line : -1;
     // Within a task, that task is read again; on a heading or in prose outside any task, none is.
     const edited = lo >= 0 && line <= lastLine ? lo : -1;
     this.table = was.withRow(line, now, 0);
@@ -712,10 +709,12 @@ class PlanParser {
       this.table = new LineTable(0);
       return null;
     }
-    const reading = edited >= 0 ? this.readTask(cols.lines[edited], lastLine, lines.lineStarts[cols.lines[edited]]) : null;
+    // The last version's readings, but for the edited task's row, read again into a chunk of its own.
+    const readings = edited >= 0 ? cols.readings.withOwnRow(edited) : cols.readings;
+    if (edited >= 0) this.readTask(cols.lines[edited], lastLine, lines.lineStarts[cols.lines[edited]], readings, edited);
     // A table row's separator is the tab after its number (readTask), which the line's own record
     // does not hold: the plan-wide rules read separators, so a changed one takes the full path.
-    if (reading && reading.separator !== cols.readings[edited].separator) {
+    if (edited >= 0 && readings.separator(edited) !== cols.readings.separator(edited)) {
       this.table = new LineTable(0);
       return null;
     }
@@ -756,8 +755,6 @@ class PlanParser {
     // columns, made into tasks when asked for (ParsedPlan): most keystrokes are answered with none.
     const bases = cols.bases.slice();
     for (let k = after; k < cols.count; k++) bases[k] += delta;
-    const readings = cols.readings.slice();
-    if (reading) readings[edited] = reading;
     this.found = { ...cols, bases, readings };
     this.refsFrom = { old, line };
     this.closeExtents();
@@ -777,6 +774,7 @@ class PlanParser {
     // A full parse's columns have room for a task per line: cut to the tasks found.
     const f = this.found;
     const n = f.count;
+    f.readings.count = n;
     const cols: TaskColumns = f.lines.length === n ? f : { count: n, lines: f.lines.slice(0, n), bases: f.bases.slice(0, n), readings: f.readings, sections: f.sections.slice(0, n), subsections: f.subsections.slice(0, n), restarted: f.restarted.slice(0, n) };
     return new ParsedPlan(this.text, this.lines, title, this.convention, headings, cols, this.crossRefs, this.headers);
   }
@@ -1018,7 +1016,7 @@ class PlanParser {
     let subsection: Subsection | null = null;
     let headingSinceTask = false;
     const n = this.table.count;
-    this.found = { count: 0, lines: new Int32Array(n), bases: new Int32Array(n), readings: [], sections: new Int32Array(n), subsections: new Int32Array(n), restarted: new Uint8Array(n) };
+    this.found = { count: 0, lines: new Int32Array(n), bases: new Int32Array(n), readings: Readings.empty(), sections: new Int32Array(n), subsections: new Int32Array(n), restarted: new Uint8Array(n) };
     for (let line = 0; line < this.table.count; line++) {
       switch (this.kind(line)) {
         case KIND_SECTION: {
@@ -1157,12 +1155,14 @@ class PlanParser {
     const f = this.found;
     const k = f.count++;
     const value = this.table.values[first];
-    const restarted = afterHeading && value === 1 && k > 0 && f.readings[k - 1].value !== 0;
+    const restarted = afterHeading && value === 1 && k > 0 && f.readings.value(k - 1) !== 0;
     const taskEnd = this.contentEnd(last);
     const base = this.at(first);
     // A task whose text is unchanged since the last parse is not read again (incremental re-analysis).
     const cache = this.options.taskCache;
-    f.readings.push(cache?.get(base, taskEnd) ?? this.readTask(first, last, base));
+    const kept = cache ? cache.get(base, taskEnd) : -1;
+    if (kept >= 0) f.readings.copyRow(k, cache!.previousReadings, kept);
+    else this.readTask(first, last, base, f.readings, k);
     f.lines[k] = first;
     f.bases[k] = base;
     // The open headings are the last ones made.
@@ -1171,8 +1171,8 @@ class PlanParser {
     f.restarted[k] = restarted ? 1 : 0;
   }
 
-  /** Everything about a task that depends only on its own text, with offsets relative to `base`. */
-  private readTask(first: number, last: number, base: number): TaskReading {
+  /** Everything about a task that depends only on its own text, with offsets relative to `base`: written as row k of `out`. */
+  private readTask(first: number, last: number, base: number, out: Readings, k: number): void {
     const table = this.table;
     const t = this.text;
     const taskEnd = this.contentEnd(last);
@@ -1210,7 +1210,8 @@ class PlanParser {
     }
     this.bracketGroups(bodyStart, textEnd, brackets);
 
-    let clause: RawClause | null = null;
+    // Whether a clause was found: its fields are then this.clauseForm and the rest (rawClause).
+    let clause = false;
     let content: ClauseContent | null = null;
     let bodyEnd = textEnd;
     // Most tasks have no time limit: one list serves every task and is copied out when it holds some.
@@ -1238,7 +1239,7 @@ class PlanParser {
       clause = this.findInlineClause(bodyStart, textEnd, deadlines, first, last, base);
       if (clause) {
         content = this.inlineContent;
-        bodyEnd = base + clause.start;
+        bodyEnd = base + this.clauseStart;
       } else if (labelEntries.length > 0) {
         // Only person or deadline labels: no clause, but keep the deadlines.
         content = parseLabels(t, labelEntries, this.conventionOn);
@@ -1260,29 +1261,41 @@ class PlanParser {
       block.starts[k] -= base;
       block.ends[k] -= base;
     }
-    return {
-      number: this.taskNumeral(first),
-      value: table.values[first],
-      style: table.has(first, FLAG_PAREN) ? 'paren-arabic' : 'arabic',
-      // In a table the number stands alone in its cell: the tab (or |) after it is its separator.
-      separator: table.separators[first] !== 0 ? SEPARATORS.at(table.separators[first]) : cells >= 0 && this.aloneInCell(base + table.numeralEnds[first], delimiter) ? String.fromCharCode(delimiter) : null,
-      // The task's first line starts at base: its row's offsets are already relative to it.
-      numberStart: table.numeralStarts[first],
-      numberEnd: table.numeralEnds[first],
-      bodyStart: bodyStart - base,
-      end: taskEnd - base,
-      clause,
-      // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
-      // Empty lists are one shared array: most tasks have no time limit and no stray bracket.
-      deadlines: deadlines.length ? relativeDeadlines(deadlines, base) : NONE,
-      block,
-      first: m0,
-      count: mn,
-      bodyEnd: bodyEnd - base,
-      brackets: brackets.length ? relativeBrackets(brackets, base) : NONE,
-      judged: undefined,
-      outlined: undefined,
-    };
+    // The row: its numbers, then its references (model/readings.ts). Every field is written: the row
+    // may be a copy of the last version's (PlanParser.reuse).
+    const chunk = out.chunkFor(k);
+    const ints = chunk.ints;
+    const i = rowOf(k) * INTS;
+    ints[i + R_ID] = newReadingId();
+    ints[i + R_VALUE] = table.values[first];
+    // The task's first line starts at base: its row's offsets are already relative to it.
+    ints[i + R_NUMBER_START] = table.numeralStarts[first];
+    ints[i + R_NUMBER_END] = table.numeralEnds[first];
+    ints[i + R_BODY_START] = bodyStart - base;
+    ints[i + R_END] = taskEnd - base;
+    ints[i + R_BODY_END] = bodyEnd - base;
+    ints[i + R_FIRST] = m0;
+    ints[i + R_COUNT] = mn;
+    ints[i + R_BITS] = (table.has(first, FLAG_PAREN) ? BIT_PAREN : 0) | (clause ? (this.clauseForm << FORM_SHIFT) | (this.clauseExplicit ? BIT_EXPLICIT_LEAD : 0) : 0);
+    ints[i + R_CLAUSE_START] = clause ? this.clauseStart : 0;
+    ints[i + R_CLAUSE_END] = clause ? this.clauseEnd : 0;
+    ints[i + R_CLAUSE_LINE] = clause ? this.clauseLine : 0;
+    ints[i + R_ANCHOR_START] = clause ? this.anchorStart : 0;
+    ints[i + R_ANCHOR_END] = clause ? this.anchorEnd : 0;
+    ints[i + R_INSERT_AT] = clause ? this.insertAt : 0;
+    const refs = chunk.refs;
+    const p = rowOf(k) * REFS;
+    refs[p + P_NUMBER] = this.taskNumeral(first);
+    // In a table the number stands alone in its cell: the tab (or |) after it is its separator.
+    refs[p + P_SEPARATOR] = table.separators[first] !== 0 ? SEPARATORS.at(table.separators[first]) : cells >= 0 && this.aloneInCell(base + table.numeralEnds[first], delimiter) ? String.fromCharCode(delimiter) : null;
+    // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
+    // Empty lists are one shared array: most tasks have no time limit, no stray bracket, no person named.
+    refs[p + P_PERSONS] = clause ? this.clausePersons : NONE;
+    refs[p + P_DEADLINES] = deadlines.length ? relativeDeadlines(deadlines, base) : NONE;
+    refs[p + P_BRACKETS] = brackets.length ? relativeBrackets(brackets, base) : NONE;
+    refs[p + P_BLOCK] = block;
+    refs[p + P_JUDGED] = undefined;
+    refs[p + P_OUTLINED] = undefined;
   }
 
   /**
@@ -1372,7 +1385,7 @@ class PlanParser {
    * A table row's clause: its unit cells, from the first to the last. The lead goes into the lead
    * column's cell (empty or not); without a lead column, at the start of the first unit cell.
    */
-  private tableClause(entries: readonly LabelEntry[], leadLabel: LabelEntry | undefined, content: ClauseContent, first: number, last: number, base: number): RawClause {
+  private tableClause(entries: readonly LabelEntry[], leadLabel: LabelEntry | undefined, content: ClauseContent, first: number, last: number, base: number): boolean {
     let start = -1;
     let end = -1;
     for (const l of entries) {
@@ -1487,7 +1500,7 @@ class PlanParser {
    * offsets relative to `base`; its content in `inlineContent`. Time limits in brackets after it go
    * to `deadlines`.
    */
-  private findInlineClause(bodyStart: number, end: number, deadlines: RawDeadline[], first: number, last: number, base: number): RawClause | null {
+  private findInlineClause(bodyStart: number, end: number, deadlines: RawDeadline[], first: number, last: number, base: number): boolean {
     const t = this.text;
     const k = this.trailingDeadlines(end, deadlines);
     const tailEnd = k + 1 < BG_COUNT ? BG_OPEN[k + 1] : end;
@@ -1518,7 +1531,7 @@ class PlanParser {
     }
     // Labels on the task's own line without brackets: 牵头单位：省财政厅；责任单位：…
     const found = findLabels(t, bodyStart, tailEnd);
-    if (found.length === 0) return null;
+    if (found.length === 0) return false;
     // The first label that is not a time limit's, and the last unit label, by one loop (no lists made).
     let from = -1;
     let lastUnit: LabelEntry | undefined;
@@ -1543,12 +1556,24 @@ class PlanParser {
       const insertAt = leadLabel ? leadLabel.valueStart : start;
       return this.rawClause('inline-labels', start, e, start, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
     }
-    return null;
+    return false;
   }
 
+  /** The clause rawClause() found last: the fields of its task's row (model/readings.ts), offsets relative to its task. */
+  private clauseForm = 0;
+  private clauseStart = 0;
+  private clauseEnd = 0;
+  private clauseLine = 0;
+  private anchorStart = 0;
+  private anchorEnd = 0;
+  private insertAt = 0;
+  private clauseExplicit = false;
+  private clausePersons: readonly string[] = NONE;
+
   /**
-   * A task's clause record, offsets relative to `base` (the start of the task's first line), its line
-   * counted from that line: the line among the task's lines [first, last] holding `lineAt`.
+   * A task's clause, offsets relative to `base` (the start of the task's first line), its line
+   * counted from that line: the line among the task's lines [first, last] holding `lineAt`. Kept in
+   * the parser's clause fields until readTask writes the task's row; returns true.
    */
   private rawClause(
     form: ClauseForm,
@@ -1562,21 +1587,20 @@ class PlanParser {
     first: number,
     last: number,
     base: number,
-  ): RawClause {
+  ): boolean {
     let line = last;
     while (line > first && this.at(line) > lineAt) line--;
-    return {
-      form,
-      start: start - base,
-      end: end - base,
-      lineDelta: line - first,
-      anchorStart: anchorStart - base,
-      anchorEnd: anchorEnd - base,
-      explicitLead: content.explicitLead,
-      insertAt: insertAt - base,
-      // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
-      persons: content.persons.length ? content.persons.map(ownCopy) : NONE,
-    };
+    this.clauseForm = formCode(form);
+    this.clauseStart = start - base;
+    this.clauseEnd = end - base;
+    this.clauseLine = line - first;
+    this.anchorStart = anchorStart - base;
+    this.anchorEnd = anchorEnd - base;
+    this.clauseExplicit = content.explicitLead;
+    this.insertAt = insertAt - base;
+    // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
+    this.clausePersons = content.persons.length ? content.persons.map(ownCopy) : NONE;
+    return true;
   }
 
   private insideGroup(offset: number): boolean {
@@ -1661,8 +1685,8 @@ export class PlanTask implements Task {
     readonly section: Section | null,
     readonly subsection: Subsection | null,
     readonly restarted: boolean,
-    /** What the task's text says, offsets relative to `base`. */
-    readonly reading: TaskReading,
+    /** What the tasks' texts say, offsets relative to each task's `base`: this task's is row `index`. */
+    private readonly readings: Readings,
     /** Offset of the start of the task's first line. */
     readonly base: number,
     private readonly lines: LineIndex,
@@ -1671,17 +1695,28 @@ export class PlanTask implements Task {
   // What depends on the task's own text only is kept in its reading, shared by every version in
   // which that text is unchanged: a task of a version is a handful of fields (a keystroke in a
   // long plan makes one per task).
+  /** What the task's text says, as a record (a view of its row: made when asked). */
+  get reading(): TaskReading {
+    return new ReadingView(this.readings, this.index);
+  }
+  /** The task's outline entry, kept with its reading (features/symbols.ts). */
+  get outlined(): unknown {
+    return this.readings.ref(this.index, P_OUTLINED);
+  }
+  set outlined(v: unknown) {
+    this.readings.setRef(this.index, P_OUTLINED, v);
+  }
   get number(): string {
-    return this.reading.number;
+    return this.readings.number(this.index);
   }
   get value(): number {
-    return this.reading.value;
+    return this.readings.value(this.index);
   }
   get style(): NumberStyle {
-    return this.reading.style;
+    return this.readings.style(this.index);
   }
   get separator(): string | null {
-    return this.reading.separator;
+    return this.readings.separator(this.index);
   }
 
   // The task's own spans are made each time they are asked for, never kept: whole-plan scans
@@ -1689,19 +1724,19 @@ export class PlanTask implements Task {
   // spans and their ranges per task for as long as the version lived (~12 MB at 50,000 tasks).
   // Offsets alone: spanStart, numberEnd, spanEnd, bodyStart, bodyEnd.
   get spanStart(): number {
-    return this.base + this.reading.numberStart;
+    return this.base + this.readings.numberStart(this.index);
   }
   get spanEnd(): number {
-    return this.base + this.reading.end;
+    return this.base + this.readings.end(this.index);
   }
   get numberEnd(): number {
-    return this.base + this.reading.numberEnd;
+    return this.base + this.readings.numberEnd(this.index);
   }
   get bodyStart(): number {
-    return this.base + this.reading.bodyStart;
+    return this.base + this.readings.bodyStart(this.index);
   }
   get bodyEnd(): number {
-    return Math.max(this.bodyStart, this.base + this.reading.bodyEnd);
+    return Math.max(this.bodyStart, this.base + this.readings.bodyEnd(this.index));
   }
 
   /** The number's digits. */
@@ -1730,21 +1765,28 @@ export class PlanTask implements Task {
     return this.make().participants;
   }
   get names(): readonly TaskName[] {
-    const { block, first, count } = this.reading;
+    const r = this.readings;
+    const block = r.block(this.index);
+    const first = r.first(this.index);
+    const count = r.mentionCount(this.index);
     const out: TaskName[] = [];
     for (let k = first; k < first + count; k++) out.push({ role: roleOfCode(block.roles[k]), name: block.names[k] });
     return out;
   }
   get hasLead(): boolean {
-    return namesLead(this.reading);
+    const r = this.readings;
+    return namesLead({ block: r.block(this.index), first: r.first(this.index), count: r.mentionCount(this.index) });
   }
   forEachName(fn: (role: Role, name: string, start: number, end: number, written: string, key: string) => void): void {
-    const { block, first, count } = this.reading;
+    const r = this.readings;
+    const block = r.block(this.index);
+    const first = r.first(this.index);
+    const count = r.mentionCount(this.index);
     const base = this.base;
     for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.spellings[k].written, block.keys[k]);
   }
   forEachDeadline(fn: (start: number, end: number) => void): void {
-    for (const d of this.reading.deadlines) fn(this.base + d.start, this.base + d.end);
+    for (const d of this.readings.deadlines(this.index)) fn(this.base + d.start, this.base + d.end);
   }
 
   /** Whether the task's spans are made (for tests: whole-plan features should not make them). */
@@ -1754,9 +1796,9 @@ export class PlanTask implements Task {
 
   private make(): Made {
     if (this.made) return this.made;
-    const { reading: r, base, lines } = this;
+    const { readings: r, index, base, lines } = this;
     const span = (start: number, end: number): Span => new TextSpan(base + start, base + end, lines);
-    const c = r.clause;
+    const c = r.clause(index);
     const clause: Clause | null = c && {
       form: c.form,
       span: span(c.start, c.end),
@@ -1766,11 +1808,13 @@ export class PlanTask implements Task {
       insertAt: base + c.insertAt,
       persons: c.persons,
     };
-    const deadlines: Deadline[] = r.deadlines.map((d) => ({ text: d.text, span: span(d.start, d.end) }));
+    const deadlines: Deadline[] = r.deadlines(index).map((d) => ({ text: d.text, span: span(d.start, d.end) }));
     const mentions: Mention[] = [];
     const lead: Mention[] = [];
     const participants: Mention[] = [];
-    const { block, first, count } = r;
+    const block = r.block(index);
+    const first = r.first(index);
+    const count = r.mentionCount(index);
     for (let k = first; k < first + count; k++) {
       const role = roleOfCode(block.roles[k]);
       const mention: Mention = { role, written: block.spellings[k].written, name: block.names[k], via: block.via[k], span: span(block.starts[k], block.ends[k]) };

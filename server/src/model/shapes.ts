@@ -2,7 +2,7 @@
  * Keeps the shapes of the parser's and the rules' objects alive between analyses.
  *
  * V8 compiles the hot functions of the parser and the rules against the hidden classes ("maps") of
- * the objects they meet: the parser itself, a task's reading, a clause, the rules' context. A map
+ * the objects they meet: the parser itself, the readings' chunks, the rules' context. A map
  * lives only as long as something holds it, and the parser and the rules' context are made for one
  * analysis and let go after it. Once full collections find none of them alive (V8 keeps the maps
  * its compiled code names for two), their maps are freed and every function compiled against them

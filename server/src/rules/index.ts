@@ -1,5 +1,5 @@
 import type { Locale } from '../messages';
-import { planColumns, planTask, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
+import { planColumns, planTask, ReadingView, RESHAPED, type Reshape, type TaskReading } from '../model/parser';
 import { TextSpan } from '../model/text';
 import { keepJudge } from '../model/shapes';
 import type { Plan } from '../model/types';
@@ -208,8 +208,13 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
   } else {
     // The task rules judge readings, which only a plan made by parsePlan carries; read from its
     // columns, no task is made.
+    // One view of the readings, moved from row to row: no record per task.
     const { cols } = planColumns(plan);
-    for (let k = 0; k < cols.count; k++) emit(k, cols.bases[k], judge.findingsOf(cols.readings[k]), lines, taskProblems, from);
+    const view = new ReadingView(cols.readings, 0);
+    for (let k = 0; k < cols.count; k++) {
+      view.k = k;
+      emit(k, cols.bases[k], judge.findingsOf(view), lines, taskProblems, from);
+    }
   }
   let planProblems: Problem[];
   if (shape && carried && !carried.planProblems.some((p) => touches(p, shape))) {

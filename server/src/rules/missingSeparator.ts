@@ -9,14 +9,15 @@ export function dominantSeparator(plan: Plan): string {
   // A plan uses two or three separators: a short list counts them without a map lookup per task.
   const seps: string[] = [];
   const counts: number[] = [];
+  const r = cols.readings;
   for (let i = 0; i < cols.count; i++) {
-    const r = cols.readings[i];
+    const sep = r.separator(i);
     // A table row's tab or | is its cell's edge, not a style to propose for numbers written in text.
-    if (!r.separator || r.separator === '\t' || r.separator === '|' || r.style !== 'arabic') continue;
-    const k = seps.indexOf(r.separator);
+    if (!sep || sep === '\t' || sep === '|' || r.style(i) !== 'arabic') continue;
+    const k = seps.indexOf(sep);
     if (k >= 0) counts[k]++;
     else {
-      seps.push(r.separator);
+      seps.push(sep);
       counts.push(1);
     }
   }
@@ -30,10 +31,10 @@ export function dominantSeparator(plan: Plan): string {
 export const missingSeparator: Rule = (ctx) => {
   const separator = dominantSeparator(ctx.plan);
   const { cols, lines } = planColumns(ctx.plan);
+  const r = cols.readings;
   for (let k = 0; k < cols.count; k++) {
-    const r = cols.readings[k];
-    if (r.separator !== null || r.style !== 'arabic') continue;
-    ctx.report('missing-separator', numberSpanOf(cols, k, lines), t('missing-separator', ctx.locale, { task: r.number, separator }), {
+    if (r.separator(k) !== null || r.style(k) !== 'arabic') continue;
+    ctx.report('missing-separator', numberSpanOf(cols, k, lines), t('missing-separator', ctx.locale, { task: r.number(k), separator }), {
       task: k,
       data: { separator },
     });

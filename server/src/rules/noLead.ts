@@ -4,8 +4,9 @@ import type { TaskRule } from './types';
 
 /** A clause that names only participants. */
 export const noLead: TaskRule = (ctx) => {
-  const c = ctx.reading.clause;
-  if (!c || namesLead(ctx.reading)) return;
+  if (!ctx.reading.hasClause || namesLead(ctx.reading)) return;
+  // The clause as a record only for the task reported (rare): the rules run per task per parse.
+  const c = ctx.reading.clause!;
   const { block, first, count } = ctx.reading;
   const [start, end] = c.form === 'labels' ? [c.anchorStart, c.anchorEnd] : [c.start, c.end];
   const names = block.names.slice(first, first + count);

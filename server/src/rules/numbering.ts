@@ -11,24 +11,26 @@ import type { Rule } from './types';
 export const numbering: Rule = (ctx) => {
   const { cols, lines } = planColumns(ctx.plan);
   const used = new NumberSet();
+  const r = cols.readings;
   for (let k = 0; k < cols.count; k++) {
-    const r = cols.readings[k];
+    const value = r.value(k);
     if (cols.restarted[k] === 1) used.clear();
     else {
-      const expected = k > 0 ? cols.readings[k - 1].value + 1 : 1;
-      if (r.value !== expected) {
-        const earlier = used.get(r.value);
+      const expected = k > 0 ? r.value(k - 1) + 1 : 1;
+      if (value !== expected) {
+        const earlier = used.get(value);
+        const found = r.number(k);
         if (earlier >= 0) {
-          ctx.report('duplicate-number', numberSpanOf(cols, k, lines), t('duplicate-number', ctx.locale, { found: r.number, expected: numberLike(expected, r.number) }), {
+          ctx.report('duplicate-number', numberSpanOf(cols, k, lines), t('duplicate-number', ctx.locale, { found, expected: numberLike(expected, found) }), {
             task: k,
-            related: [{ span: numberSpanOf(cols, earlier, lines), message: t('duplicate-number.related', ctx.locale, { found: r.number }) }],
+            related: [{ span: numberSpanOf(cols, earlier, lines), message: t('duplicate-number.related', ctx.locale, { found }) }],
           });
         } else {
-          ctx.report('numbering-gap', numberSpanOf(cols, k, lines), t('numbering-gap', ctx.locale, { found: r.number, expected: numberLike(expected, r.number) }), { task: k });
+          ctx.report('numbering-gap', numberSpanOf(cols, k, lines), t('numbering-gap', ctx.locale, { found, expected: numberLike(expected, found) }), { task: k });
         }
       }
     }
-    if (!used.has(r.value)) used.set(r.value, k);
+    if (!used.has(value)) used.set(value, k);
   }
 };
 
