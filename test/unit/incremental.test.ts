@@ -270,6 +270,42 @@ describe('incremental re-analysis', () => {
     assert.ok(after.tasks[21].span.start === before.tasks[21].span.start + 1, 'tasks below moved by the inserted character');
   });
 
+  it('keeps each version\'s readings as they were when the next version shares or copies their chunks of 1,024 tasks', () => {
+    // 2,600 tasks of every clause form: three chunks of readings, the last one partly filled.
+    const forms = ['（省科技厅牵头，省财政厅参加）', '（省财政厅负责，2025年底前完成）', '。\n牵头单位：省商务厅\n配合单位：省教育厅', '（张三、省教育厅参加）', '，长期坚持'];
+    const lines = ['一、总体要求'];
+    for (let k = 0; k < 2600; k++) lines.push(`${k + 1}.推进第${k + 1}项工作${forms[k % forms.length]}`);
+    const text = lines.join('\n') + '\n';
+    const cache = new TaskCache();
+    const first = analyse(text, registry, { taskCache: cache });
+    const firstSeen = snapshot(first.plan);
+    const ids = (p: Plan) => p.tasks.map((t) => (t as PlanTask).reading.id);
+    const firstIds = ids(first.plan);
+    // A keystroke in task 1,501 (the second chunk): that chunk is copied, the others are shared.
+    const at = text.indexOf('推进第1501项') + 2;
+    const typed = text.slice(0, at) + '快' + text.slice(at);
+    sameAsFresh(typed, cache, 'a keystroke in the second chunk');
+    assert.equal(cache.reshaped, true);
+    const second = analyse(typed, registry, { taskCache: cache });
+    assert.deepEqual(snapshot(first.plan), firstSeen, 'the first version reads as it did after the second was made');
+    assert.deepEqual(
+      ids(second.plan).flatMap((id, k) => (id === firstIds[k] ? [] : [k])),
+      [1500],
+      'only the edited task was read again',
+    );
+    // A line break (the full path): every other task's row copied from the last version.
+    const broken = typed.replace('推进第2000项工作', '推进第2000项\n工作');
+    const secondSeen = snapshot(second.plan);
+    sameAsFresh(broken, cache, 'a line break in the second chunk');
+    assert.equal(cache.reshaped, false);
+    const third = analyse(broken, registry, { taskCache: cache });
+    assert.deepEqual(snapshot(second.plan), secondSeen, 'the second version reads as it did after the third was made');
+    assert.deepEqual(
+      ids(third.plan).flatMap((id, k) => (id === ids(second.plan)[k] ? [] : [k])),
+      [1999],
+    );
+  });
+
   it('moves the last plan when a keystroke stays within one line, and builds anew when it changes the shape', () => {
     const cases: [string, (s: string) => string, boolean][] = [
       ['a character typed in a task', (s) => s.replace('制订落实年度实施方案', '制订落实年度实施方快案'), true],
