@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { collectGeneral, findLabels, plainCollect } from '../../server/src/model/clause';
+import { collectGeneral, findLabels, plainCollect, readBracket } from '../../server/src/model/clause';
 import { CHAR_CLASS, CH_COLON, LABEL_RE, LABELS } from '../../server/src/model/lexicon';
 import { generatePlan } from '../../scripts/bench/generate';
 import { benchNames } from '../../scripts/bench/names';
@@ -77,6 +77,35 @@ describe('plain clauses: the shortcut finds what the general reader finds', () =
       }
     }
     assert.ok(answered > total / 10, `the shortcut answered ${answered} of ${total}`);
+  });
+});
+
+describe('brackets known to hold a time limit alone: read again as they were read the first time', () => {
+  /** A bracket's reading as plain data: its kind, where its lead label's value starts, and its names with roles. */
+  function reading(text: string, start: number, end: number, remembered: boolean) {
+    const r = readBracket(text, start, end, false, remembered);
+    const c = r.content;
+    const names = c ? Array.from({ length: c.count }, (_, k) => `${c.block.roles[c.first + k]}:${c.block.names[c.first + k]}`) : null;
+    return { kind: r.kind, leadAt: r.leadAt < 0 ? -1 : r.leadAt - start, names, deadlines: c?.deadlines.map((d) => d.text) ?? null };
+  }
+  const PIECES = ['2025年底前', '2026年6月底前完成', '长期坚持', '每年', '持续推进', '完成时限：', '牵头单位：', '省财政厅', '省科技厅', '牵头', '参加', '、', '，', '；', '（', '）', '等', '和', ' ', '下同', '第一'];
+
+  it('for any content of time limits, names, labels and brackets, wherever it stands and however often', () => {
+    let remembered = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }), fc.string({ maxLength: 3 }), (pieces, before) => {
+        const content = pieces.join('');
+        const text = `${before}${content}`;
+        const fresh = reading(text, before.length, text.length, false);
+        // Read twice more, at other places: the second reading may come from what the first left.
+        const again = `甲${text}乙${text}`;
+        assert.deepEqual(reading(again, 1 + before.length, 1 + text.length, true), fresh, content);
+        assert.deepEqual(reading(again, 2 + text.length + before.length, 2 + 2 * text.length, true), fresh, content);
+        if (fresh.kind === 'deadline' && fresh.leadAt < 0) remembered++;
+      }),
+      { numRuns: 400, seed: 20261127 },
+    );
+    assert.ok(remembered > 20, `only ${remembered} contents were a time limit alone`);
   });
 });
 

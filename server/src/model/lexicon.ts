@@ -180,6 +180,43 @@ export class SpanCache<T> {
 }
 
 /**
+ * A set of stretches of text, looked up in place as SpanCache's keys are: what is added is its own
+ * copy, and a lookup makes no string. Open addressing over a power-of-two table, emptied when half full.
+ */
+export class SpanSet {
+  private readonly keys: (string | undefined)[];
+  private size = 0;
+  private readonly mask: number;
+
+  constructor(bits = 10) {
+    this.mask = (1 << bits) - 1;
+    this.keys = new Array<string | undefined>(1 << bits).fill(undefined);
+  }
+
+  /** Whether the text of [start, end), whose spanHash() is `h`, was added. */
+  has(text: string, start: number, end: number, h: number): boolean {
+    const n = end - start;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const k = this.keys[slot];
+      if (k === undefined) return false;
+      if (k.length === n && startsAt(text, start, k)) return true;
+    }
+  }
+
+  add(text: string, start: number, end: number, h: number): void {
+    if (this.has(text, start, end, h)) return;
+    if (this.size * 2 >= this.mask) {
+      this.keys.fill(undefined);
+      this.size = 0;
+    }
+    let slot = h & this.mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.keys[slot] = ownCopy(text.slice(start, end));
+    this.size++;
+  }
+}
+
+/**
  * A string that owns its characters, shared by every equal string passed here. V8 represents a
  * longer slice of a string as a pointer into the original, so a name sliced from a plan would pin
  * the whole plan text; and one copy per distinct name, label or separator keeps a long plan's
