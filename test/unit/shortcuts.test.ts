@@ -190,6 +190,24 @@ describe('labels: found by character codes as the global expression found them',
       { numRuns: 2000, seed: 6 },
     );
   });
+
+  it('found outside a parse stay as they were through parses whose tasks reuse their label records', () => {
+    const line = '牵头单位：省财政厅；责任单位：省科技厅、省商务厅；完成时限：2025年底前';
+    const outside = findLabels(line, 0, line.length);
+    const seen = JSON.stringify(outside);
+    // Tasks of label lines, inline labels, 【】 labels and a table, and one task of 5,000 labels (past the pool's 4,096).
+    const many = Array.from({ length: 5000 }, (_, k) => `责任单位：省第${k}厅`).join('\n');
+    const text = `一、甲\n1.推进工作。\n牵头单位：省教育厅\n配合单位：省民政厅\n2.推进工作。牵头单位：省审计厅；责任单位：省统计局\n3.推进工作。【牵头单位：省林业局】\n4.推进工作。\n${many}\n`;
+    const plan = parsePlan(text);
+    assert.equal(JSON.stringify(outside), seen);
+    assert.deepEqual(plan.tasks.map((t) => t.lead.map((m) => m.name)), [['省教育厅'], ['省审计厅'], ['省林业局'], []]);
+    assert.equal(plan.tasks[3].participants.length, 5000);
+    assert.equal(plan.tasks[3].participants[4999].name, '省第4999厅');
+    // And found again outside, after the parse: records of their own, not the pool's.
+    const again = findLabels(line, 0, line.length);
+    parsePlan(text);
+    assert.equal(JSON.stringify(again), seen);
+  });
 });
 
 describe('cross-references: found from each 第 as the global expression found them', () => {

@@ -7,6 +7,8 @@
 import {
   findLabels,
   isUnitLabel,
+  labelEntry,
+  poolLabels,
   labelAt,
   readBracket,
   type BracketReading,
@@ -1173,6 +1175,16 @@ class PlanParser {
 
   /** Everything about a task that depends only on its own text, with offsets relative to `base`: written as row k of `out`. */
   private readTask(first: number, last: number, base: number, out: Readings, k: number): void {
+    // The task's label records are pooled (clause.ts): none is kept past its reading.
+    poolLabels(true);
+    try {
+      this.readTaskRow(first, last, base, out, k);
+    } finally {
+      poolLabels(false);
+    }
+  }
+
+  private readTaskRow(first: number, last: number, base: number, out: Readings, k: number): void {
     const table = this.table;
     const t = this.text;
     const taskEnd = this.contentEnd(last);
@@ -1352,7 +1364,7 @@ class PlanParser {
         // Spaces, and the quotes Excel puts around a cell holding a line break or a quote.
         while (s < e && (isWhite(t.charCodeAt(s)) || t.charCodeAt(s) === 0x22)) s++;
         while (e > s && (isWhite(t.charCodeAt(e - 1)) || t.charCodeAt(e - 1) === 0x22)) e--;
-        out.push({ label, kind: columnKind(label), labelStart: s, labelEnd: s, valueStart: s, valueEnd: e });
+        out.push(labelEntry(label, columnKind(label), s, s, s, e));
         if (firstCell < 0) firstCell = from;
       }
       col++;
