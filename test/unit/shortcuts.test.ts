@@ -107,6 +107,27 @@ describe('brackets known to hold a time limit alone: read again as they were rea
     );
     assert.ok(remembered > 20, `only ${remembered} contents were a time limit alone`);
   });
+
+  it('read into records the parser fills again: a task of many brackets reads in a plan as it reads alone', () => {
+    // Up to 14 brackets after a clause, and clauses of every form between them: more brackets than records.
+    const clauses = ['（省财政厅牵头，省科技厅参加）', '【牵头单位：省商务厅；配合单位：省教育厅】', '（责任单位：省民政厅（牵头）、省审计厅）', '。牵头单位：省林业局；责任单位：省统计局'];
+    const limits = ['（2025年底前）', '（长期坚持）', '（2026年6月底前完成）', '（每年持续推进）'];
+    const tasks = Array.from({ length: 60 }, (_, k) => `${k + 1}.推进第${k + 1}项工作${clauses[k % clauses.length]}${Array.from({ length: k % 15 }, (_, j) => limits[(k + j) % limits.length]).join('')}`);
+    const shape = (t: ReturnType<typeof parsePlan>['tasks'][number], base: number) => ({
+      clause: t.clause && [t.clause.form, t.clause.span.start - base, t.clause.span.end - base, t.clause.explicitLead],
+      names: t.mentions.map((m) => [m.role, m.name, m.span.start - base]),
+      deadlines: t.deadlines.map((d) => [d.text, d.span.start - base]),
+    });
+    const plan = parsePlan(tasks.join('\n') + '\n');
+    assert.equal(plan.tasks.length, tasks.length);
+    // Offsets from each task's words: the task alone is numbered 1.
+    plan.tasks.forEach((t, k) => {
+      const alone = parsePlan(`1.${tasks[k].slice(tasks[k].indexOf('.') + 1)}\n`).tasks[0];
+      assert.deepEqual(shape(t, t.bodySpan.start), shape(alone, alone.bodySpan.start), `task ${k + 1}`);
+    });
+    // Task 15: a clause and 14 time limits after it, read through every record more than once.
+    assert.deepEqual([plan.tasks[14].clause?.form, plan.tasks[14].deadlines.length, plan.tasks[14].mentions.length], ['paren', 14, 2]);
+  });
 });
 
 /** The task-number rule as it was written with a regular expression, to hold the hand-written reading to it. */

@@ -458,10 +458,25 @@ const NAME_FACTS = new SpanCache((written: string): NameFacts => {
   };
 });
 
-/** A clause's content, its mentions written to the current mention block until contentOf(). */
-function newContent(): ClauseContent {
+/**
+ * A clause's content, its mentions written to the current mention block until contentOf(). Into
+ * `into` when given: a record the parser keeps and uses again, its fields all set anew here.
+ */
+function newContent(into?: ClauseContent): ClauseContent {
   startMentions();
   // Most clauses name no person and hold no time limit: those lists are made when one is added.
+  if (!into) return { block: EMPTY_BLOCK, first: 0, count: 0, deadlines: NO_DEADLINES, persons: NO_PERSONS, explicitLead: false };
+  into.block = EMPTY_BLOCK;
+  into.first = 0;
+  into.count = 0;
+  into.deadlines = NO_DEADLINES;
+  into.persons = NO_PERSONS;
+  into.explicitLead = false;
+  return into;
+}
+
+/** A content record to fill again and again (newContent's `into`). */
+export function emptyContent(): ClauseContent {
   return { block: EMPTY_BLOCK, first: 0, count: 0, deadlines: NO_DEADLINES, persons: NO_PERSONS, explicitLead: false };
 }
 
@@ -928,8 +943,8 @@ let LABEL_END = 0;
 const LABELS_BY_FIRST = byFirstCode(LABEL_KIND.keys());
 
 /** Label form: 牵头单位 → lead; 责任/配合单位 → participants, or the lead list under the convention. */
-export function parseLabels(text: string, labels: readonly LabelEntry[], convention: boolean): ClauseContent {
-  const out = newContent();
+export function parseLabels(text: string, labels: readonly LabelEntry[], convention: boolean, into?: ClauseContent): ClauseContent {
+  const out = newContent(into);
   const hasLeadLabel = labels.some((l) => l.kind === 'lead');
   if (hasLeadLabel) out.explicitLead = true;
   for (const l of labels) {
@@ -967,6 +982,28 @@ export interface BracketReading {
 
 const NO_LABELS: readonly LabelEntry[] = [];
 
+/**
+ * A reading and a content record that readBracket fills when given them (its `into`), rather than
+ * making two records per bracket: the parser keeps eight, one per bracket it remembers reading.
+ */
+export interface BracketSlot {
+  readonly reading: { kind: BracketReading['kind']; content: ClauseContent | null; leadAt: number };
+  readonly content: ClauseContent;
+}
+
+export function bracketSlot(): BracketSlot {
+  return { reading: { kind: 'other', content: null, leadAt: -1 }, content: emptyContent() };
+}
+
+/** A reading: `into`'s, filled, or a new one. */
+function reading(into: BracketSlot | undefined, kind: BracketReading['kind'], content: ClauseContent | null, leadAt: number): BracketReading {
+  if (!into) return { kind, content, leadAt };
+  const r = into.reading;
+  r.kind = kind;
+  r.content = content;
+  r.leadAt = leadAt;
+  return r;
+}
 
 /** A label naming units (牵头单位, 责任单位, …), not a person or a time limit. */
 export function isUnitLabel(l: LabelEntry): boolean {
@@ -977,7 +1014,7 @@ export function isUnitLabel(l: LabelEntry): boolean {
  * Reads a bracket's content once: is it a clause, a time limit, or prose — and if a clause, who
  * leads and who joins. (One pass replaces the three separate scans the parser used to make.)
  */
-export function readBracket(text: string, start: number, end: number, convention: boolean, remembered = true): BracketReading {
+export function readBracket(text: string, start: number, end: number, convention: boolean, remembered = true, into?: BracketSlot): BracketReading {
   // Plain content has no colon, so no label: read by the shortcut, it needs no search for labels.
   PLAIN_READ = plainScan(text, start, end);
   // A time limit alone (2025年底前完成, 长期坚持) is read by the general reader, and a plan writes the
@@ -990,22 +1027,22 @@ export function readBracket(text: string, start: number, end: number, convention
   const hasUnitLabel = labels.some(isUnitLabel);
   let leadAt = -1;
   for (let k = 0; k < labels.length && leadAt < 0; k++) if (labels[k].kind === 'lead') leadAt = labels[k].valueStart;
-  if (hasUnitLabel && labels[0].labelStart - start <= 12) return { kind: 'clause', content: parseLabels(text, labels, convention), leadAt };
+  if (hasUnitLabel && labels[0].labelStart - start <= 12) return reading(into, 'clause', parseLabels(text, labels, convention, into?.content), leadAt);
   if (!PLAIN_READ) generalScan(text, start, end);
   const clauseLike = hasUnitLabel || (NAMED > 0 && namesUnits(text, start, end));
   if (clauseLike) {
-    const out = newContent();
+    const out = newContent(into?.content);
     assignRoles(text, convention, out, 'lead', null, null);
-    return { kind: 'clause', content: contentOf(out), leadAt };
+    return reading(into, 'clause', contentOf(out), leadAt);
   }
   // Most brackets that are no clause hold no lead label either: one reading serves them all.
   if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) {
-    if (leadAt >= 0) return { kind: 'deadline', content: null, leadAt };
+    if (leadAt >= 0) return reading(into, 'deadline', null, leadAt);
     // The reading depends on the text alone (the convention only gives names their roles).
     if (!PLAIN_READ) DEADLINES_ALONE.add(text, start, end, h);
     return DEADLINE_READING;
   }
-  return leadAt < 0 ? OTHER_READING : { kind: 'other', content: null, leadAt };
+  return leadAt < 0 ? OTHER_READING : reading(into, 'other', null, leadAt);
 }
 const DEADLINE_READING: BracketReading = { kind: 'deadline', content: null, leadAt: -1 };
 /** Contents read as DEADLINE_READING, found before: read so again without reading them. */

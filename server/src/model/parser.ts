@@ -5,6 +5,8 @@
  * line, 100k brackets) costs time proportional to its length.
  */
 import {
+  bracketSlot,
+  emptyContent,
   findLabels,
   isUnitLabel,
   labelEntry,
@@ -12,6 +14,7 @@ import {
   labelAt,
   readBracket,
   type BracketReading,
+  type BracketSlot,
   parseLabels,
   type ClauseContent,
   type LabelEntry,
@@ -628,14 +631,21 @@ class PlanParser {
   private readonly readEnds = new Int32Array(8);
   private readonly readValues: (BracketReading | undefined)[] = new Array<BracketReading | undefined>(8).fill(undefined);
   private readNext = 0;
+  /**
+   * The records each of the eight readings is written into (readBracket's `into`): a bracket's
+   * reading is used only while its task is read, so two records per bracket need not be made.
+   */
+  private readonly readSlots: BracketSlot[] = [bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot()];
+  /** The content of a task's label lines or inline labels (parseLabels' `into`), read again for each task. */
+  private readonly labelContent = emptyContent();
 
   /** The reading of bracket group g (bracketGroups). */
   private read(g: number): BracketReading {
     const innerStart = BG_OPEN[g] + 1;
     const innerEnd = BG_INNER_END[g];
     for (let k = 0; k < 8; k++) if (this.readStarts[k] === innerStart && this.readEnds[k] === innerEnd) return this.readValues[k]!;
-    const reading = readBracket(this.text, innerStart, innerEnd, this.conventionOn);
     const k = this.readNext;
+    const reading = readBracket(this.text, innerStart, innerEnd, this.conventionOn, true, this.readSlots[k]);
     this.readNext = (k + 1) & 7;
     this.readStarts[k] = innerStart;
     this.readEnds[k] = innerEnd;
@@ -1238,7 +1248,7 @@ class PlanParser {
       if (l.kind === 'lead') leadLabel ??= l;
     }
     if (lastUnit) {
-      content = parseLabels(t, labelEntries, this.conventionOn);
+      content = parseLabels(t, labelEntries, this.conventionOn, this.labelContent);
       if (cells >= 0) clause = this.tableClause(labelEntries, leadLabel, content, first, last, base);
       else {
         const firstLabel = labelEntries[0];
@@ -1254,7 +1264,7 @@ class PlanParser {
         bodyEnd = base + this.clauseStart;
       } else if (labelEntries.length > 0) {
         // Only person or deadline labels: no clause, but keep the deadlines.
-        content = parseLabels(t, labelEntries, this.conventionOn);
+        content = parseLabels(t, labelEntries, this.conventionOn, this.labelContent);
       }
     }
     if (content) for (const d of content.deadlines) deadlines.push(d);
@@ -1561,7 +1571,7 @@ class PlanParser {
       // a list of its own: it is cut and changed in place.
       const all = from === 0 ? (found as LabelEntry[]) : found.slice(from);
       all[all.length - 1].valueEnd = e;
-      const content = parseLabels(t, all, this.conventionOn);
+      const content = parseLabels(t, all, this.conventionOn, this.labelContent);
       let leadLabel: LabelEntry | undefined;
       for (let k = 0; k < all.length && !leadLabel; k++) if (all[k].kind === 'lead') leadLabel = all[k];
       this.inlineContent = content;
