@@ -752,16 +752,19 @@ function parseVerbal(text: string, start: number, end: number, convention: boole
 /**
  * What each character means to plainScan: 1 a character that can stand in a name and starts no
  * time limit, note, conjunction or surrounding word; 5 such a character that starts a verb (so one
- * look at one table answers both); 2 a separator of segments (，,；;); 3 the name separator 、; 0
+ * look at one table answers both); 2 a separator of segments (，,；;); 3 the name separator 、; 6 the
+ * conjunctions 和 及 与, within a name (省文化广电和旅游厅) or between two (省财政厅和省科技厅); 0
  * anything else (brackets, spaces, digits, quotes, colons, 。, line breaks, and the characters of
- * 和 及 与 以及 等 由 请, of time limits 年 月 季 前 长 持 逐 每 常, and of notes 第 下 除).
+ * 以及 等 由 请, of time limits 年 月 季 前 长 持 逐 每 常, and of notes 第 下 除).
  */
 const PLAIN_NAME = 1;
 const PLAIN_VERB_FIRST = 5;
+const PLAIN_CONJ = 6;
 const PLAIN: Uint8Array = (() => {
   const table = new Uint8Array(65536);
   for (let c = 0x4e00; c <= 0x9fff; c++) table[c] = PLAIN_NAME;
-  for (const ch of '和及与以等由请年月季前长持逐每常第下除') table[ch.charCodeAt(0)] = 0;
+  for (const ch of '以等由请年月季前长持逐每常第下除') table[ch.charCodeAt(0)] = 0;
+  for (const ch of '和及与') table[ch.charCodeAt(0)] = PLAIN_CONJ;
   for (const ch of '，,；;') table[ch.charCodeAt(0)] = 2;
   table['、'.charCodeAt(0)] = 3;
   for (let c = 0; c < 65536; c++) if (table[c] === PLAIN_NAME && VERB_FIRST_CODES.has(c)) table[c] = PLAIN_VERB_FIRST;
@@ -811,6 +814,17 @@ function plainScan(text: string, start: number, end: number): boolean {
       i += verb.length - 1;
       a = i + 1;
       h = HASH_START;
+    } else if (kind === PLAIN_CONJ) {
+      // A conjunction opening a name is dropped from it (stripWords): the general reader does that.
+      if (i === a) return false;
+      // Between two whole names it parts them, as splitNames() decides: the name before it reads as a
+      // unit and two characters of the next name follow it (neither starting a verb, which would end
+      // that name first). Otherwise it is a character of the name (国家粮食和储备局).
+      if (partsNames(text, a, i, h, end)) {
+        if (!closeName(text, a, i, h)) return false;
+        a = i + 1;
+        h = HASH_START;
+      } else h = hashStep(h, c);
     } else if (kind === 3) {
       // 、 between names.
       if (!closeName(text, a, i, h)) return false;
@@ -831,6 +845,16 @@ function plainScan(text: string, start: number, end: number): boolean {
     } else return false;
   }
   return true;
+}
+
+/** Whether the conjunction at i parts the name [a, i) (its hash `h`) from the next: splitNames()'s test, for plain content. */
+function partsNames(text: string, a: number, i: number, h: number, end: number): boolean {
+  if (i + 2 >= end || i - a > MAX_NAME) return false;
+  const k1 = PLAIN[text.charCodeAt(i + 1)];
+  const k2 = PLAIN[text.charCodeAt(i + 2)];
+  if ((k1 !== PLAIN_NAME && k1 !== PLAIN_VERB_FIRST && k1 !== PLAIN_CONJ) || (k2 !== PLAIN_NAME && k2 !== PLAIN_VERB_FIRST && k2 !== PLAIN_CONJ)) return false;
+  if ((k1 === PLAIN_VERB_FIRST && verbAt(text, i + 1, end) !== undefined) || (k2 === PLAIN_VERB_FIRST && verbAt(text, i + 2, end) !== undefined)) return false;
+  return NAME_FACTS.get(text, a, i, h).unit;
 }
 
 /** The name [a, i) ends (at 、, a verb or a segment's end): kept when not empty; false for a 各市-style piece, which splitNames() joins to the next. */
