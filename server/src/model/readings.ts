@@ -123,6 +123,11 @@ export class Readings {
     return new Readings([], 0);
   }
 
+  /** The chunk holding row k, which must be written. */
+  chunkAt(k: number): Chunk {
+    return this.chunks[k >> CHUNK_BITS];
+  }
+
   /** The chunk holding row k, made if the rows written so far end before it (parse only). */
   chunkFor(k: number): Chunk {
     const c = k >> CHUNK_BITS;
@@ -234,75 +239,94 @@ export class Readings {
  * tasks of a check, moved from row to row), and what a task gives when asked for its reading.
  */
 export class ReadingView implements Mentions {
+  // Row k's chunk and where the row starts in it, found once per row rather than on every field read.
+  private ints!: Int32Array;
+  private refs!: unknown[];
+  private i = 0;
+  private p = 0;
+  k = 0;
+
   constructor(
-    public readings: Readings,
-    public k: number,
-  ) {}
+    readonly readings: Readings,
+    k: number,
+  ) {
+    this.moveTo(k);
+  }
+
+  /** Makes this the view of row k. */
+  moveTo(k: number): void {
+    const chunk = this.readings.chunkAt(k);
+    this.k = k;
+    this.ints = chunk.ints;
+    this.refs = chunk.refs;
+    this.i = (k & MASK) * INTS;
+    this.p = (k & MASK) * REFS;
+  }
 
   /** Which reading this is: the same for every version that kept the task's row unread. */
   get id(): number {
-    return this.readings.id(this.k);
+    return this.ints[this.i + R_ID];
   }
   get number(): string {
-    return this.readings.number(this.k);
+    return this.refs[this.p + P_NUMBER] as string;
   }
   get value(): number {
-    return this.readings.value(this.k);
+    return this.ints[this.i + R_VALUE];
   }
   get style(): NumberStyle {
-    return this.readings.style(this.k);
+    return (this.ints[this.i + R_BITS] & BIT_PAREN) !== 0 ? 'paren-arabic' : 'arabic';
   }
   get separator(): string | null {
-    return this.readings.separator(this.k);
+    return this.refs[this.p + P_SEPARATOR] as string | null;
   }
   get numberStart(): number {
-    return this.readings.numberStart(this.k);
+    return this.ints[this.i + R_NUMBER_START];
   }
   get numberEnd(): number {
-    return this.readings.numberEnd(this.k);
+    return this.ints[this.i + R_NUMBER_END];
   }
   get bodyStart(): number {
-    return this.readings.bodyStart(this.k);
+    return this.ints[this.i + R_BODY_START];
   }
   get end(): number {
-    return this.readings.end(this.k);
+    return this.ints[this.i + R_END];
   }
   get bodyEnd(): number {
-    return this.readings.bodyEnd(this.k);
+    return this.ints[this.i + R_BODY_END];
   }
   get block(): MentionBlock {
-    return this.readings.block(this.k);
+    return (this.refs[this.p + P_BLOCK] as MentionBlock | null) ?? EMPTY_BLOCK;
   }
   get first(): number {
-    return this.readings.first(this.k);
+    return this.ints[this.i + R_FIRST];
   }
   get count(): number {
-    return this.readings.mentionCount(this.k);
+    return this.ints[this.i + R_COUNT];
   }
   get deadlines(): readonly RawDeadline[] {
-    return this.readings.deadlines(this.k);
+    return this.refs[this.p + P_DEADLINES] as readonly RawDeadline[];
   }
   get brackets(): readonly RawBracket[] {
-    return this.readings.brackets(this.k);
+    return this.refs[this.p + P_BRACKETS] as readonly RawBracket[];
   }
   get hasClause(): boolean {
-    return this.readings.hasClause(this.k);
+    return this.ints[this.i + R_BITS] >> FORM_SHIFT !== 0;
   }
   get clause(): RawClause | null {
     return this.readings.clause(this.k);
   }
   /** The rules' findings on this reading and the environment they were made in (rules/index.ts). */
   get judged(): unknown {
-    return this.readings.ref(this.k, P_JUDGED);
+    return this.refs[this.p + P_JUDGED];
   }
   set judged(v: unknown) {
-    this.readings.setRef(this.k, P_JUDGED, v);
+    this.refs[this.p + P_JUDGED] = v;
   }
   /** The task's outline entry (features/symbols.ts). */
   get outlined(): unknown {
-    return this.readings.ref(this.k, P_OUTLINED);
+    return this.refs[this.p + P_OUTLINED];
   }
   set outlined(v: unknown) {
-    this.readings.setRef(this.k, P_OUTLINED, v);
+    this.refs[this.p + P_OUTLINED] = v;
   }
 }

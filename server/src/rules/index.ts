@@ -23,14 +23,11 @@ import {
   type RuleCode,
   type Severity,
   type SeveritySetting,
-  type TaskRule,
   type TaskRuleContext,
 } from './types';
 
 export * from './types';
 
-/** Rules that read one task's own text: their findings are kept with the task's reading. */
-const TASK_RULES: readonly TaskRule[] = [noClause, noLead, departments, leadAlsoParticipant, duplicateDepartment, unbalancedBracket];
 /** Rules that compare tasks or headings with each other: run over the whole plan every time. */
 const PLAN_RULES: readonly Rule[] = [numbering, missingSeparator, sectionOrder, tableWithoutNumbers];
 
@@ -95,8 +92,16 @@ class Judge implements TaskRuleContext, JudgedIn {
     if (hit && sameEnvironment(hit, this)) return hit.findings;
     this.reading = reading;
     this.findings = null;
-    // Each mention's registry key was found as it was read (once per spelling): block.keys.
-    for (const rule of TASK_RULES) rule(this);
+    // The rules that read one task's own text (their findings are kept with the task's reading),
+    // called one by one: six call sites the compiler can inline, where one site calling six rules
+    // in turn could not (this runs per task per parse). Each mention's registry key was found as it
+    // was read (once per spelling): block.keys.
+    noClause(this);
+    noLead(this);
+    departments(this);
+    leadAlsoParticipant(this);
+    duplicateDepartment(this);
+    unbalancedBracket(this);
     // Kept as long as the reading: a copy of exactly its length, not the pushed list with its spare room.
     const pushed = this.findings as Finding[] | null;
     const findings = pushed ? pushed.slice() : NONE;
@@ -210,9 +215,10 @@ export function checkPlan(plan: Plan, registry: Registry, options: CheckOptions 
     // columns, no task is made.
     // One view of the readings, moved from row to row: no record per task.
     const { cols } = planColumns(plan);
-    const view = new ReadingView(cols.readings, 0);
-    for (let k = 0; k < cols.count; k++) {
-      view.k = k;
+    // (A plan of no task has no row to view.)
+    const view = cols.count > 0 ? new ReadingView(cols.readings, 0) : null;
+    for (let k = 0; view && k < cols.count; k++) {
+      view.moveTo(k);
       emit(k, cols.bases[k], judge.findingsOf(view), lines, taskProblems, from);
     }
   }
