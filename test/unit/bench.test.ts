@@ -20,6 +20,8 @@ interface BenchPlan {
   analysisNewRegistryMs: number;
   peerOutlineMs: number;
   floorMs: number;
+  floorCpuMinMs: number;
+  ratioToFloorCpu: number | null;
   ratioToPeer: number;
   ratioToFloor: number;
   editAnalysisP50Ms: number;
@@ -81,6 +83,9 @@ describe('npm run bench -- --quick', function () {
       for (const k of ['analysisMs', 'analysisNewRegistryMs', 'peerOutlineMs', 'floorMs', 'ratioToPeer', 'ratioToFloor'] as const) {
         assert.ok(Number.isFinite(p[k]) && p[k] > 0, `${k} of the ${p.tasks}-task plan is ${p[k]}`);
       }
+      // The floor's least CPU time, and analysis over it (null only where CPU time is counted too coarsely to see it).
+      assert.ok(Number.isFinite(p.floorCpuMinMs) && p.floorCpuMinMs >= 0, `floorCpuMinMs of the ${p.tasks}-task plan is ${p.floorCpuMinMs}`);
+      assert.ok(p.floorCpuMinMs === 0 ? p.ratioToFloorCpu === null : Number.isFinite(p.ratioToFloorCpu) && p.ratioToFloorCpu! > 0, `ratioToFloorCpu of the ${p.tasks}-task plan is ${p.ratioToFloorCpu}`);
       for (const k of ['editAnalysisP50Ms', 'editAnalysisP95Ms'] as const) assert.ok(Number.isFinite(p[k]) && p[k] > 0, `${k} of the ${p.tasks}-task plan is ${p[k]}`);
       // The bench fails if not; here as well, so that a bench that stopped checking would be caught.
       assert.equal(p.editAnalysisSameAsFresh, true);
