@@ -167,9 +167,6 @@ export class Readings {
     this.chunks[k >> CHUNK_BITS].refs[(k & MASK) * REFS + field] = value;
   }
 
-  id(k: number): number {
-    return this.int(k, R_ID);
-  }
   value(k: number): number {
     return this.int(k, R_VALUE);
   }
@@ -211,9 +208,6 @@ export class Readings {
   }
   brackets(k: number): readonly RawBracket[] {
     return this.ref(k, P_BRACKETS) as readonly RawBracket[];
-  }
-  hasClause(k: number): boolean {
-    return this.int(k, R_BITS) >> FORM_SHIFT !== 0;
   }
   /** The clause as a record (made when asked: the rules read hasClause and the fields they need). */
   clause(k: number): RawClause | null {
