@@ -23,7 +23,6 @@ import {
   memoize,
   ownCopy,
   SpanCache,
-  SpanSet,
   HASH_START,
   hashStep,
   spanHash,
@@ -33,6 +32,7 @@ import {
   CH_SEPARATOR,
   CH_VERB_FIRST,
   CH_LABEL_FIRST,
+  byCode,
   byFirstCode,
   registryKey,
   type LabelKind,
@@ -464,7 +464,7 @@ const NAME_FACTS = new SpanCache((written: string): NameFacts => {
 function newContent(into?: ClauseContent): ClauseContent {
   startMentions();
   // Most clauses name no person and hold no time limit: those lists are made when one is added.
-  if (!into) return { block: EMPTY_BLOCK, first: 0, count: 0, deadlines: NO_DEADLINES, persons: NO_PERSONS, explicitLead: false };
+  if (!into) return emptyContent();
   into.block = EMPTY_BLOCK;
   into.first = 0;
   into.count = 0;
@@ -900,8 +900,7 @@ export function findLabels(text: string, start: number, end: number, out?: Label
   }
   if (n === from) return out ?? NO_LABELS;
   for (let k = from; k + 1 < n; k++) found[k].valueEnd = found[k + 1].labelStart;
-  if (out) return out;
-  return n === 0 ? NO_LABELS : found.slice(0, n);
+  return out ?? found.slice(0, n);
 }
 /** findLabels' list when it is given none (written by index, copied out). */
 const LABEL_SCRATCH: LabelEntry[] = [];
@@ -967,15 +966,10 @@ export function labelAt(text: string, i: number, end: number): string | undefine
 const LABELS_BY_FIRST = byFirstCode(LABEL_KIND.keys());
 
 /** The labels by their last character's code, longest first. */
-const LABELS_BY_LAST: ReadonlyMap<number, readonly string[]> = (() => {
-  const map = new Map<number, string[]>();
-  for (const label of [...LABEL_KIND.keys()].sort((a, b) => b.length - a.length)) {
-    const c = label.charCodeAt(label.length - 1);
-    map.set(c, [...(map.get(c) ?? []), label]);
-  }
-  return map;
-})();
-
+const LABELS_BY_LAST = byCode(
+  [...LABEL_KIND.keys()].sort((a, b) => b.length - a.length),
+  (label) => label.charCodeAt(label.length - 1),
+);
 /** The longest label ending at `e` and starting at or after `from`. */
 function labelEndingAt(text: string, from: number, e: number): string | undefined {
   if (e <= from) return undefined;
@@ -1068,7 +1062,7 @@ export function readBracket(text: string, start: number, end: number, convention
   // general reader ~6 % of a long plan's analysis, most of it time limits).
   const h = PLAIN_READ ? 0 : spanHash(text, start, end);
   // (`remembered` false: read it all the same, as the tests do to hold the two readings equal.)
-  if (!PLAIN_READ && remembered && DEADLINES_ALONE.has(text, start, end, h)) return DEADLINE_READING;
+  if (!PLAIN_READ && remembered && DEADLINES_ALONE.peek(text, start, end, h)) return DEADLINE_READING;
   const labels = PLAIN_READ ? NO_LABELS : findLabels(text, start, end);
   const hasUnitLabel = labels.some(isUnitLabel);
   let leadAt = -1;
@@ -1085,14 +1079,14 @@ export function readBracket(text: string, start: number, end: number, convention
   if (NAMED === 0 && DEADLINES.length > 0 && NOTES === 0) {
     if (leadAt >= 0) return reading(into, 'deadline', null, leadAt);
     // The reading depends on the text alone (the convention only gives names their roles).
-    if (!PLAIN_READ) DEADLINES_ALONE.add(text, start, end, h);
+    if (!PLAIN_READ) DEADLINES_ALONE.get(text, start, end, h);
     return DEADLINE_READING;
   }
   return leadAt < 0 ? OTHER_READING : reading(into, 'other', null, leadAt);
 }
 const DEADLINE_READING: BracketReading = { kind: 'deadline', content: null, leadAt: -1 };
-/** Contents read as DEADLINE_READING, found before: read so again without reading them. */
-const DEADLINES_ALONE = new SpanSet();
+/** Contents read as DEADLINE_READING, found before: read so again without reading them (get() adds one). */
+const DEADLINES_ALONE = new SpanCache<true>(() => true, 10);
 const OTHER_READING: BracketReading = { kind: 'other', content: null, leadAt: -1 };
 
 /** With a verb, some name before a verb must read as a unit (省科技厅牵头, not 确保负责任); without, every name must. */

@@ -156,63 +156,35 @@ export class SpanCache<T> {
 
   /** The value for the text of [start, end); `h` is its spanHash(), which the caller made while reading the span. */
   get(text: string, start: number, end: number, h: number): T {
+    const found = this.peek(text, start, end, h);
+    return found !== undefined ? found : this.add(text, start, end, h);
+  }
+
+  /** The value kept for the text of [start, end) (its spanHash() `h`), if any: none is made. */
+  peek(text: string, start: number, end: number, h: number): T | undefined {
     const n = end - start;
-    let slot = h & this.mask;
-    for (;;) {
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const k = this.keys[slot];
-      if (k === undefined) break;
-      if (k.length === n && startsAt(text, start, k)) return this.values[slot] as T;
-      slot = (slot + 1) & this.mask;
+      if (k === undefined) return undefined;
+      if (k.length === n && startsAt(text, start, k)) return this.values[slot];
     }
+  }
+
+  /** Makes and keeps the value for a text not kept yet. */
+  private add(text: string, start: number, end: number, h: number): T {
     const key = ownCopy(text.slice(start, end));
     const value = this.make(key);
     if (this.size * 2 >= this.mask) {
       this.keys.fill(undefined);
       this.values.fill(undefined);
       this.size = 0;
-      slot = h & this.mask;
     }
+    let slot = h & this.mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
     this.keys[slot] = key;
     this.values[slot] = value;
     this.size++;
     return value;
-  }
-}
-
-/**
- * A set of stretches of text, looked up in place as SpanCache's keys are: what is added is its own
- * copy, and a lookup makes no string. Open addressing over a power-of-two table, emptied when half full.
- */
-export class SpanSet {
-  private readonly keys: (string | undefined)[];
-  private size = 0;
-  private readonly mask: number;
-
-  constructor(bits = 10) {
-    this.mask = (1 << bits) - 1;
-    this.keys = new Array<string | undefined>(1 << bits).fill(undefined);
-  }
-
-  /** Whether the text of [start, end), whose spanHash() is `h`, was added. */
-  has(text: string, start: number, end: number, h: number): boolean {
-    const n = end - start;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const k = this.keys[slot];
-      if (k === undefined) return false;
-      if (k.length === n && startsAt(text, start, k)) return true;
-    }
-  }
-
-  add(text: string, start: number, end: number, h: number): void {
-    if (this.has(text, start, end, h)) return;
-    if (this.size * 2 >= this.mask) {
-      this.keys.fill(undefined);
-      this.size = 0;
-    }
-    let slot = h & this.mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
-    this.keys[slot] = ownCopy(text.slice(start, end));
-    this.size++;
   }
 }
 
@@ -392,14 +364,19 @@ export const CHAR_CLASS: Uint8Array = (() => {
   return table;
 })();
 
-/** Words by the code of their first character, each list in the words' order: what may start at a character. */
-export function byFirstCode(words: Iterable<string>): ReadonlyMap<number, readonly string[]> {
+/** Words by the code of one of their characters (`codeOf`), each list in the words' order. */
+export function byCode(words: Iterable<string>, codeOf: (word: string) => number): ReadonlyMap<number, readonly string[]> {
   const map = new Map<number, string[]>();
   for (const word of words) {
-    const c = word.charCodeAt(0);
+    const c = codeOf(word);
     const list = map.get(c);
     if (list) list.push(word);
     else map.set(c, [word]);
   }
   return map;
+}
+
+/** Words by the code of their first character, each list in the words' order: what may start at a character. */
+export function byFirstCode(words: Iterable<string>): ReadonlyMap<number, readonly string[]> {
+  return byCode(words, (w) => w.charCodeAt(0));
 }

@@ -635,7 +635,7 @@ class PlanParser {
    * The records each of the eight readings is written into (readBracket's `into`): a bracket's
    * reading is used only while its task is read, so two records per bracket need not be made.
    */
-  private readonly readSlots: BracketSlot[] = [bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot(), bracketSlot()];
+  private readonly readSlots: readonly BracketSlot[] = Array.from({ length: 8 }, bracketSlot);
   /** The content of a task's label lines or inline labels (parseLabels' `into`), read again for each task. */
   private readonly labelContent = emptyContent();
 
@@ -786,7 +786,6 @@ class PlanParser {
     // A full parse's columns have room for a task per line: cut to the tasks found.
     const f = this.found;
     const n = f.count;
-    f.readings.count = n;
     const cols: TaskColumns = f.lines.length === n ? f : { count: n, lines: f.lines.slice(0, n), bases: f.bases.slice(0, n), readings: f.readings, sections: f.sections.slice(0, n), subsections: f.subsections.slice(0, n), restarted: f.restarted.slice(0, n) };
     return new ParsedPlan(this.text, this.lines, title, this.convention, headings, cols, this.crossRefs, this.headers);
   }
@@ -1279,9 +1278,9 @@ class PlanParser {
     // already the plan's own strings (clause.ts, NAME_FACTS and collectNames).
     // A content naming no one already holds the empty block (newContent, commitMentions).
     const { block, first: m0, count: mn } = content ?? NO_MENTIONS;
-    for (let k = m0; k < m0 + mn; k++) {
-      block.starts[k] -= base;
-      block.ends[k] -= base;
+    for (let j = m0; j < m0 + mn; j++) {
+      block.starts[j] -= base;
+      block.ends[j] -= base;
     }
     // The row: its numbers, then its references (model/readings.ts). Every field is written: the row
     // may be a copy of the last version's (PlanParser.reuse).
@@ -1787,23 +1786,16 @@ export class PlanTask implements Task {
     return this.make().participants;
   }
   get names(): readonly TaskName[] {
-    const r = this.readings;
-    const block = r.block(this.index);
-    const first = r.first(this.index);
-    const count = r.mentionCount(this.index);
+    const { block, first, count } = this.reading;
     const out: TaskName[] = [];
     for (let k = first; k < first + count; k++) out.push({ role: roleOfCode(block.roles[k]), name: block.names[k] });
     return out;
   }
   get hasLead(): boolean {
-    const r = this.readings;
-    return namesLead({ block: r.block(this.index), first: r.first(this.index), count: r.mentionCount(this.index) });
+    return namesLead(this.reading);
   }
   forEachName(fn: (role: Role, name: string, start: number, end: number, written: string, key: string) => void): void {
-    const r = this.readings;
-    const block = r.block(this.index);
-    const first = r.first(this.index);
-    const count = r.mentionCount(this.index);
+    const { block, first, count } = this.reading;
     const base = this.base;
     for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.spellings[k].written, block.keys[k]);
   }
@@ -1834,9 +1826,7 @@ export class PlanTask implements Task {
     const mentions: Mention[] = [];
     const lead: Mention[] = [];
     const participants: Mention[] = [];
-    const block = r.block(index);
-    const first = r.first(index);
-    const count = r.mentionCount(index);
+    const { block, first, count } = this.reading;
     for (let k = first; k < first + count; k++) {
       const role = roleOfCode(block.roles[k]);
       const mention: Mention = { role, written: block.spellings[k].written, name: block.names[k], via: block.via[k], span: span(block.starts[k], block.ends[k]) };

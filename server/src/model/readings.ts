@@ -113,14 +113,11 @@ export function rowOf(k: number): number {
 }
 
 export class Readings {
-  constructor(
-    private readonly chunks: Chunk[],
-    /** Rows in use: the plan's tasks. */
-    public count: number,
-  ) {}
+  /** Its rows are the plan's tasks (TaskColumns.count of them). */
+  constructor(private readonly chunks: Chunk[]) {}
 
   static empty(): Readings {
-    return new Readings([], 0);
+    return new Readings([]);
   }
 
   /** The chunk holding row k, which must be written. */
@@ -140,7 +137,7 @@ export class Readings {
     const chunks = this.chunks.slice();
     const c = k >> CHUNK_BITS;
     chunks[c] = chunks[c].copy();
-    return new Readings(chunks, this.count);
+    return new Readings(chunks);
   }
 
   /** Row `from` of `source` written as row k (an unchanged task's reading, kept by the next version). */
@@ -193,15 +190,6 @@ export class Readings {
   }
   bodyEnd(k: number): number {
     return this.int(k, R_BODY_END);
-  }
-  block(k: number): MentionBlock {
-    return (this.ref(k, P_BLOCK) as MentionBlock | null) ?? EMPTY_BLOCK;
-  }
-  first(k: number): number {
-    return this.int(k, R_FIRST);
-  }
-  mentionCount(k: number): number {
-    return this.int(k, R_COUNT);
   }
   deadlines(k: number): readonly RawDeadline[] {
     return this.ref(k, P_DEADLINES) as readonly RawDeadline[];
