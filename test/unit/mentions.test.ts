@@ -87,4 +87,35 @@ describe('mentions kept in shared blocks', () => {
     p.tasks[1].forEachName((role, name, start, end, written) => seen.push(`${role}:${name}:${p.text.slice(start, end)}:${written}`));
     assert.deepEqual(seen, ['lead:省科技厅:省科技厅:省科技厅', 'participant:省教育厅:省教育厅:省教育厅']);
   });
+
+  it('keeps each spelling once per block, its entries only numbers, and reads every entry back', () => {
+    // 700 tasks naming the same seven departments: 2,100 mentions in two or three blocks.
+    const p = parsePlan(plan(700, 2));
+    const blocks = new Set<MentionBlock>();
+    for (let k = 0; k < p.tasks.length; k++) blocks.add(planTask(p, k).reading.block);
+    for (const b of blocks) {
+      assert.ok(b.count > 0);
+      assert.ok(b.spellingCount <= DEPTS.length, `a block of ${b.count} entries keeps ${b.spellingCount} spellings`);
+    }
+    assert.deepEqual(read(p), expected(700, 2));
+  });
+
+  it('keeps the name, key, spelling and verb of a name given a shared prefix, and tells it the same body as the name written whole', () => {
+    // 财政厅 takes 省 from 省商务厅 (省财政厅); 省财政厅 also leads: lead-also-participant, at 财政厅.
+    const text = '一、总体要求\n1.推进工作。（省财政厅牵头，省商务厅、财政厅参加）\n2.推进工作。（省科技厅牵头，省 科技厅参加）\n';
+    const a = analyse(text, namesRegistry('省财政厅', '省商务厅', '省科技厅'));
+    const t = a.plan.tasks[0];
+    assert.deepEqual(
+      t.mentions.map((m) => `${m.role}:${m.name}:${m.written}:${m.via}:${text.slice(m.span.start, m.span.end)}`),
+      ['lead:省财政厅:省财政厅:牵头:省财政厅', 'participant:省商务厅:省商务厅:参加:省商务厅', 'participant:省财政厅:财政厅:参加:财政厅'],
+    );
+    const keys: string[] = [];
+    t.forEachName((_role, _name, _start, _end, _written, key) => keys.push(key));
+    assert.deepEqual(keys, ['省财政厅', '省商务厅', '省财政厅']);
+    const repeats = a.problems.filter((q) => q.code === 'lead-also-participant');
+    assert.deepEqual(
+      repeats.map((q) => text.slice(q.span.start, q.span.end)),
+      ['财政厅', '省 科技厅'],
+    );
+  });
 });

@@ -87,7 +87,7 @@ describe('brackets known to hold a time limit alone: read again as they were rea
   function reading(text: string, start: number, end: number, remembered: boolean) {
     const r = readBracket(text, start, end, false, remembered);
     const c = r.content;
-    const names = c ? Array.from({ length: c.count }, (_, k) => `${c.block.roles[c.first + k]}:${c.block.names[c.first + k]}`) : null;
+    const names = c ? Array.from({ length: c.count }, (_, k) => `${c.block.roles[c.first + k]}:${c.block.name(c.first + k)}`) : null;
     return { kind: r.kind, leadAt: r.leadAt < 0 ? -1 : r.leadAt - start, names, deadlines: c?.deadlines.map((d) => d.text) ?? null };
   }
   const PIECES = ['2025年底前', '2026年6月底前完成', '长期坚持', '每年', '持续推进', '完成时限：', '牵头单位：', '省财政厅', '省科技厅', '牵头', '参加', '、', '，', '；', '（', '）', '等', '和', ' ', '下同', '第一'];

@@ -37,7 +37,7 @@ import {
   registryKey,
   type LabelKind,
 } from './lexicon';
-import { addMention, commitMentions, EMPTY_BLOCK, ROLE_LEAD, roleCode, startMentions, type MentionsSink, type Spelling } from './mentions';
+import { addMention, addRenamed, commitMentions, viaId, EMPTY_BLOCK, ROLE_LEAD, roleCode, startMentions, type MentionsSink, type Spelling } from './mentions';
 import { isWhite, startsAt } from './text';
 import type { Role } from './types';
 
@@ -434,8 +434,6 @@ interface NameFacts extends Spelling {
   readonly person: boolean;
   /** Whether the name as written (cleaned, nameplate kept) reads as a unit: namesUnits(). */
   readonly unit: boolean;
-  /** registryKey(name). */
-  readonly key: string;
   /** levelPrefix(name) and lacksLevelPrefix(name): the shared-prefix rule asks them of every name of a list. */
   readonly level: string | null;
   readonly lacksLevel: boolean;
@@ -443,17 +441,21 @@ interface NameFacts extends Spelling {
 const NAME_FACTS = new SpanCache((written: string): NameFacts => {
   const cleaned = cleanName(written);
   const name = ownCopy(dropNameplate(cleaned));
+  const key = registryKey(name);
   return {
     written,
     name,
     bare: isBarePlace(name),
     person: looksLikePerson(name),
     unit: looksLikeUnit(cleaned),
-    key: registryKey(name),
+    key,
+    keyHash: spanHash(key, 0, key.length),
     level: levelPrefix(name),
     lacksLevel: lacksLevelPrefix(name),
     judgedIn: 0,
     verdict: null,
+    inBlock: 0,
+    slot: 0,
   };
 });
 
@@ -536,20 +538,23 @@ function collectNames(text: string, from: number, to: number, role: Role, via: s
     else prefix = null;
   }
   const code = roleCode(role);
+  const viaNumber = viaId(via);
   for (let k = 0; k < count; k++) {
     const name = names[k];
     if (!name) continue;
     // A name left as written has its facts; one given a shared suffix or prefix is looked at anew.
     const f = FACTS[k];
-    if (name === f.name ? f.person : looksLikePerson(name)) {
+    const spelt = name === f.name;
+    if (spelt ? f.person : looksLikePerson(name)) {
       addPerson(out, name);
       continue;
     }
     // A role marked after the name (市发改委（牵头）) is its own, whatever the list's.
     const mark = ITEM_MARK[from + k];
-    const key = name === f.name ? f.key : registryKey(name);
-    if (mark === 0) addMention(code, f, name, key, ITEM_START[from + k], ITEM_END[from + k], via);
-    else addMention(mark - 1, f, name, key, ITEM_START[from + k], ITEM_END[from + k], ITEM_MARK_VIA[from + k]);
+    const r = mark === 0 ? code : mark - 1;
+    const v = mark === 0 ? viaNumber : viaId(ITEM_MARK_VIA[from + k]);
+    if (spelt) addMention(r, f, ITEM_START[from + k], ITEM_END[from + k], v);
+    else addRenamed(r, f, name, registryKey(name), ITEM_START[from + k], ITEM_END[from + k], v);
   }
 }
 

@@ -5,10 +5,10 @@
  * made it (TaskCache). As one record per name (and a list per task) they were over half of what a
  * parsed plan held (10k-task bench plan: 3.3 of 6.3 MB), and every one of them was copied by the
  * young-generation collector before it was promoted. Here the mentions of many tasks share one
- * block: offsets and roles in typed arrays (outside the collected heap); names, keys, text as written
- * and verbs in four flat lists.
+ * block, of numbers only (MentionBlock).
  * A reading holds its block, where its mentions start and how many there are (Mentions).
  */
+import { spanHash } from './lexicon';
 import type { Role } from './types';
 
 /** Roles as stored: ROLE_LEAD or ROLE_PARTICIPANT. */
@@ -25,45 +25,163 @@ export function roleOfCode(code: number): Role {
 
 /**
  * A spelling of a name, one record shared by every mention written so (clause.ts keeps one per
- * distinct text): the text as written, the name it reads as, and a slot where the rules keep their
- * verdict on that name (rules/departments.ts), so a plan naming the same body 5,000 times has it
- * judged once, without a lookup by name for each mention.
+ * distinct text): the text as written, the name it reads as and its registry key, and a slot where
+ * the rules keep their verdict on that name (rules/departments.ts), so a plan naming the same body
+ * 5,000 times has it judged once, without a lookup by name for each mention.
  */
 export interface Spelling {
   readonly written: string;
   readonly name: string;
+  /** registryKey(name): what tells two names of one body apart. */
+  readonly key: string;
+  /** spanHash() of the key: two names whose hashes differ name two bodies, told without reading either. */
+  readonly keyHash: number;
   /** Which registry and language `verdict` is of (a number the rules give them, not the registry itself, which it would keep alive); 0: none yet. */
   judgedIn: number;
   verdict: unknown;
+  /** The block this spelling was last entered in (its id; 0: none) and its index in that block's spellings. */
+  inBlock: number;
+  slot: number;
 }
 
-export const NO_SPELLING: Spelling = { written: '', name: '', judgedIn: 0, verdict: null };
+/** A mention whose name is not its spelling's: a shared prefix or suffix was added (财政厅 → 省财政厅). */
+interface Renamed {
+  readonly spelling: Spelling;
+  readonly name: string;
+  readonly key: string;
+  readonly keyHash: number;
+}
 
-/** Mentions of many tasks, written once (their offsets moved once, by the reading that owns them), then only read. */
+let blocksMade = 0;
+
+/**
+ * The verbs and labels that give roles, by number (0: none), as blocks keep them. They are lexicon
+ * words (VERBS, LABELS, the column headings and the role marks lexicon.ts and table.ts know, never a
+ * plan's own text), so the list stays as short as the lexicon; a word seen first gets the next number.
+ */
+const VIAS: (string | null)[] = [null];
+const VIA_IDS = new Map<string, number>();
+
+/** The number a block keeps for a verb or label (null: none). */
+export function viaId(via: string | null): number {
+  if (via === null) return 0;
+  let id = VIA_IDS.get(via);
+  if (id === undefined) {
+    id = VIAS.push(via) - 1;
+    VIA_IDS.set(via, id);
+  }
+  return id;
+}
+
+/**
+ * Mentions of many tasks, written once (their offsets moved once, by the reading that owns them), then
+ * only read. Every column is a number in one typed array (outside the collected heap): offsets, role,
+ * which of the block's spellings the name is, and which verb or label gave the role. A block used to
+ * hold its names, keys, spellings and verbs in four lists of pointers, one entry per mention: those
+ * were over 40 % of what a parsed plan held (6 of 14 MB at 50k tasks), every entry copied by the
+ * young-generation collector and traced by the old one. A block names a few hundred distinct bodies:
+ * each spelling is kept once per block.
+ */
 export class MentionBlock {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  readonly roles: Uint8Array;
-  /** The normalised name (shared prefix or suffix expanded): what the registry is asked. */
-  readonly names: string[];
-  /** registryKey() of the name: what tells two names of one body apart (found once per spelling). */
-  readonly keys: string[];
-  /** The spelling: the text as written and what it reads as before any shared prefix or suffix. */
-  readonly spellings: Spelling[];
-  /** The verb or label that gave the role, if any. */
-  readonly via: (string | null)[];
+  /** ROLE_LEAD or ROLE_PARTICIPANT. */
+  readonly roles: Int32Array;
+  /** Per entry: its spelling's index in `spellings`; for a name not its spelling's, −1 − its index in `renamed`. */
+  private readonly which: Int32Array;
+  /** Per entry: the number of the verb or label that gave the role (viaId()). */
+  private readonly viaOf: Int32Array;
+  /** Per entry: its key's hash (Spelling.keyHash), so that most pairs of entries are told apart by two numbers. */
+  private readonly keyHashes: Int32Array;
+  /** The distinct spellings the entries name (Spelling.inBlock and slot say where a spelling is). */
+  private readonly spellings: Spelling[] = [];
+  private readonly renamed: Renamed[] = [];
+  readonly id = ++blocksMade;
   /** Entries in use. */
   count = 0;
 
   constructor(readonly capacity: number) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.roles = new Uint8Array(capacity);
-    // Filled, so each list is one packed array of its final length from the start.
-    this.names = new Array<string>(capacity).fill('');
-    this.keys = new Array<string>(capacity).fill('');
-    this.spellings = new Array<Spelling>(capacity).fill(NO_SPELLING);
-    this.via = new Array<string | null>(capacity).fill(null);
+    const all = new Int32Array(capacity * 6);
+    this.starts = all.subarray(0, capacity);
+    this.ends = all.subarray(capacity, 2 * capacity);
+    this.roles = all.subarray(2 * capacity, 3 * capacity);
+    this.which = all.subarray(3 * capacity, 4 * capacity);
+    this.viaOf = all.subarray(4 * capacity, 5 * capacity);
+    this.keyHashes = all.subarray(5 * capacity, 6 * capacity);
+  }
+
+  /** The normalised name of entry k (shared prefix or suffix expanded): what the registry is asked. */
+  name(k: number): string {
+    const w = this.which[k];
+    return w >= 0 ? this.spellings[w].name : this.renamed[-1 - w].name;
+  }
+
+  /** registryKey() of entry k's name. */
+  key(k: number): string {
+    const w = this.which[k];
+    return w >= 0 ? this.spellings[w].key : this.renamed[-1 - w].key;
+  }
+
+  /** Whether entries j and k name one body (their registry keys are equal): at once for one spelling. */
+  sameKey(j: number, k: number): boolean {
+    if (this.keyHashes[j] !== this.keyHashes[k]) return false;
+    const a = this.which[j];
+    return (a >= 0 && a === this.which[k]) || this.key(j) === this.key(k);
+  }
+
+  /** How many spellings the block keeps (each once, however many of its entries name it). */
+  get spellingCount(): number {
+    return this.spellings.length;
+  }
+
+  /** The spelling of entry k: the text as written and what it reads as before any shared prefix or suffix. */
+  spelling(k: number): Spelling {
+    const w = this.which[k];
+    return w >= 0 ? this.spellings[w] : this.renamed[-1 - w].spelling;
+  }
+
+  /** Entry k's spelling if its name is the spelling's (no shared prefix or suffix added to it), else null. */
+  spelt(k: number): Spelling | null {
+    const w = this.which[k];
+    return w >= 0 ? this.spellings[w] : null;
+  }
+
+  /** The verb or label that gave entry k its role, if any. */
+  via(k: number): string | null {
+    return VIAS[this.viaOf[k]];
+  }
+
+  /** Writes entry k: a name as its spelling reads. */
+  set(k: number, role: number, spelling: Spelling, start: number, end: number, via: number): void {
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.roles[k] = role;
+    if (spelling.inBlock !== this.id) {
+      spelling.inBlock = this.id;
+      spelling.slot = this.spellings.length;
+      this.spellings.push(spelling);
+    }
+    this.which[k] = spelling.slot;
+    this.keyHashes[k] = spelling.keyHash;
+    this.viaOf[k] = via;
+  }
+
+  /** Writes entry k: a name not its spelling's. */
+  setRenamed(k: number, role: number, renamed: Renamed, start: number, end: number, via: number): void {
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.roles[k] = role;
+    this.which[k] = -1 - this.renamed.length;
+    this.renamed.push(renamed);
+    this.keyHashes[k] = renamed.keyHash;
+    this.viaOf[k] = via;
+  }
+
+  /** Entry `from` of `block` written as entry k of this one. */
+  copy(k: number, block: MentionBlock, from: number): void {
+    const w = block.which[from];
+    if (w >= 0) this.set(k, block.roles[from], block.spellings[w], block.starts[from], block.ends[from], block.viaOf[from]);
+    else this.setRenamed(k, block.roles[from], block.renamed[-1 - w], block.starts[from], block.ends[from], block.viaOf[from]);
   }
 }
 
@@ -80,7 +198,7 @@ export function namesLead({ block, first, count }: Mentions): boolean {
   return false;
 }
 
-/** Mentions per block: ~33 KB, the mentions of some 250 tasks (a reading pins at most its one block). */
+/** Mentions per block: 20 KB of numbers and the spellings named, the mentions of some 250 tasks (a reading pins at most its one block). */
 const BLOCK_SIZE = 1024;
 
 export const EMPTY_BLOCK = new MentionBlock(0);
@@ -103,32 +221,25 @@ export function startMentions(): void {
   pending = 0;
 }
 
-export function addMention(role: number, spelling: Spelling, name: string, key: string, start: number, end: number, via: string | null): void {
+/** Adds a mention of the clause being read, its name as its spelling reads. */
+export function addMention(role: number, spelling: Spelling, start: number, end: number, via: number): void {
   let block = current;
   // A clause that outgrows the block takes its mentions so far to a new one, of twice their number.
   if (block.count + pending === block.capacity) block = current = withPending(block);
-  const k = block.count + pending++;
-  block.starts[k] = start;
-  block.ends[k] = end;
-  block.roles[k] = role;
-  block.names[k] = name;
-  block.keys[k] = key;
-  block.spellings[k] = spelling;
-  block.via[k] = via;
+  block.set(block.count + pending++, role, spelling, start, end, via);
+}
+
+/** Adds a mention whose name is not its spelling's (a shared prefix or suffix added), with its registry key. */
+export function addRenamed(role: number, spelling: Spelling, name: string, key: string, start: number, end: number, via: number): void {
+  let block = current;
+  if (block.count + pending === block.capacity) block = current = withPending(block);
+  block.setRenamed(block.count + pending++, role, { spelling, name, key, keyHash: spanHash(key, 0, key.length) }, start, end, via);
 }
 
 /** A new block holding the pending mentions of `from` at its start. */
 function withPending(from: MentionBlock): MentionBlock {
   const to = new MentionBlock(Math.max(BLOCK_SIZE, pending * 2));
-  for (let k = 0, j = from.count; k < pending; k++, j++) {
-    to.starts[k] = from.starts[j];
-    to.ends[k] = from.ends[j];
-    to.roles[k] = from.roles[j];
-    to.names[k] = from.names[j];
-    to.keys[k] = from.keys[j];
-    to.spellings[k] = from.spellings[j];
-    to.via[k] = from.via[j];
-  }
+  for (let k = 0, j = from.count; k < pending; k++, j++) to.copy(k, from, j);
   return to;
 }
 

@@ -1788,7 +1788,7 @@ export class PlanTask implements Task {
   get names(): readonly TaskName[] {
     const { block, first, count } = this.reading;
     const out: TaskName[] = [];
-    for (let k = first; k < first + count; k++) out.push({ role: roleOfCode(block.roles[k]), name: block.names[k] });
+    for (let k = first; k < first + count; k++) out.push({ role: roleOfCode(block.roles[k]), name: block.name(k) });
     return out;
   }
   get hasLead(): boolean {
@@ -1797,7 +1797,7 @@ export class PlanTask implements Task {
   forEachName(fn: (role: Role, name: string, start: number, end: number, written: string, key: string) => void): void {
     const { block, first, count } = this.reading;
     const base = this.base;
-    for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.names[k], base + block.starts[k], base + block.ends[k], block.spellings[k].written, block.keys[k]);
+    for (let k = first; k < first + count; k++) fn(roleOfCode(block.roles[k]), block.name(k), base + block.starts[k], base + block.ends[k], block.spelling(k).written, block.key(k));
   }
   forEachDeadline(fn: (start: number, end: number) => void): void {
     for (const d of this.readings.deadlines(this.index)) fn(this.base + d.start, this.base + d.end);
@@ -1829,7 +1829,7 @@ export class PlanTask implements Task {
     const { block, first, count } = this.reading;
     for (let k = first; k < first + count; k++) {
       const role = roleOfCode(block.roles[k]);
-      const mention: Mention = { role, written: block.spellings[k].written, name: block.names[k], via: block.via[k], span: span(block.starts[k], block.ends[k]) };
+      const mention: Mention = { role, written: block.spelling(k).written, name: block.name(k), via: block.via(k), span: span(block.starts[k], block.ends[k]) };
       mentions.push(mention);
       (role === 'lead' ? lead : participants).push(mention);
     }

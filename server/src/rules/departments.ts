@@ -86,16 +86,15 @@ export const departments: TaskRule = (ctx) => {
   const { block, first, count } = ctx.reading;
   const judged = count > 0 ? verdictsOf(registry).number - (locale === 'en' ? 0 : 1) : 0;
   for (let k = first; k < first + count; k++) {
-    const name = block.names[k];
-    const s = block.spellings[k];
     // A name as its spelling reads keeps its verdict there: no lookup by name (a Map lookup per
     // mention was the largest line of the rules in the bench's profile). A name given a shared
     // prefix or suffix (财政厅 → 省财政厅) is not its spelling's, and is looked up.
     let v: Verdict | null;
-    if (name !== s.name) v = judge(registry, locale, name);
+    const s = block.spelt(k);
+    if (s === null) v = judge(registry, locale, block.name(k));
     else if (s.judgedIn === judged) v = s.verdict as Verdict | null;
     else {
-      v = judge(registry, locale, name);
+      v = judge(registry, locale, s.name);
       s.judgedIn = judged;
       s.verdict = v;
     }

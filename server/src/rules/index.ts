@@ -95,7 +95,7 @@ class Judge implements TaskRuleContext, JudgedIn {
     // The rules that read one task's own text (their findings are kept with the task's reading),
     // called one by one: six call sites the compiler can inline, where one site calling six rules
     // in turn could not (this runs per task per parse). Each mention's registry key was found as it
-    // was read (once per spelling): block.keys.
+    // was read (once per spelling): block.key().
     noClause(this);
     noLead(this);
     departments(this);

@@ -9,7 +9,8 @@ export const noLead: TaskRule = (ctx) => {
   const c = ctx.reading.clause!;
   const { block, first, count } = ctx.reading;
   const [start, end] = c.form === 'labels' ? [c.anchorStart, c.anchorEnd] : [c.start, c.end];
-  const names = block.names.slice(first, first + count);
+  const names: string[] = [];
+  for (let k = first; k < first + count; k++) names.push(block.name(k));
   const message = names.length === 0 ? 'no-lead.empty' : c.form === 'table' ? 'no-lead.table' : 'no-lead';
   ctx.report('no-lead', start, end, t(message, ctx.locale, { task: ctx.reading.number, names: quotedList(names, ctx.locale) }));
 };

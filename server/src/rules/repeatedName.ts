@@ -7,7 +7,7 @@ import type { TaskRuleContext } from './types';
  */
 export function reportRepeatedName(ctx: TaskRuleContext, code: 'lead-also-participant' | 'duplicate-department', at: number, earlier: number): void {
   const { block } = ctx.reading;
-  const name = block.names[at];
+  const name = block.name(at);
   ctx.report(code, block.starts[at], block.ends[at], t(code, ctx.locale, { name }), {
     data: { name },
     related: [{ start: block.starts[earlier], end: block.ends[earlier], message: name }],
