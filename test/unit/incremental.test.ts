@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { analyse } from '../../server/src/analysis';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { madeTaskCount, parsePlan, PlanTask, TaskCache } from '../../server/src/model/parser';
+import { madeTaskCount, parsePlan, planColumns, PlanTask, TaskCache } from '../../server/src/model/parser';
 import { checkPlan } from '../../server/src/rules';
 import { LineIndex } from '../../server/src/model/text';
 import type { Plan, Section, Subsection } from '../../server/src/model/types';
@@ -270,8 +270,9 @@ describe('incremental re-analysis', () => {
     assert.ok(after.tasks[21].span.start === before.tasks[21].span.start + 1, 'tasks below moved by the inserted character');
   });
 
-  it('keeps each version\'s readings as they were when the next version shares or copies their chunks of 1,024 tasks', () => {
-    // 2,600 tasks of every clause form: three chunks of readings, the last one partly filled.
+  it('keeps each version\'s readings as they were when the next version shares or copies their chunks of 2,048 tasks', () => {
+    // 2,600 tasks of every clause form: two chunks of readings, the first grown from a small one as
+    // the rows were written, the last one partly filled.
     const forms = ['（省科技厅牵头，省财政厅参加）', '（省财政厅负责，2025年底前完成）', '。\n牵头单位：省商务厅\n配合单位：省教育厅', '（张三、省教育厅参加）', '，长期坚持'];
     const lines = ['一、总体要求'];
     for (let k = 0; k < 2600; k++) lines.push(`${k + 1}.推进第${k + 1}项工作${forms[k % forms.length]}`);
@@ -281,8 +282,9 @@ describe('incremental re-analysis', () => {
     const firstSeen = snapshot(first.plan);
     const ids = (p: Plan) => p.tasks.map((t) => (t as PlanTask).reading.id);
     const firstIds = ids(first.plan);
-    // A keystroke in task 1,501 (the second chunk): that chunk is copied, the others are shared.
-    const at = text.indexOf('推进第1501项') + 2;
+    assert.equal(planColumns(first.plan).cols.readings.chunkAt(0).rows, 2048, 'the first chunk grew to a full one');
+    // A keystroke in task 2,301 (the second chunk): that chunk is copied, the other is shared.
+    const at = text.indexOf('推进第2301项') + 2;
     const typed = text.slice(0, at) + '快' + text.slice(at);
     sameAsFresh(typed, cache, 'a keystroke in the second chunk');
     assert.equal(cache.reshaped, true);
@@ -290,11 +292,11 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(snapshot(first.plan), firstSeen, 'the first version reads as it did after the second was made');
     assert.deepEqual(
       ids(second.plan).flatMap((id, k) => (id === firstIds[k] ? [] : [k])),
-      [1500],
+      [2300],
       'only the edited task was read again',
     );
-    // A line break (the full path): every other task's row copied from the last version.
-    const broken = typed.replace('推进第2000项工作', '推进第2000项\n工作');
+    // A line break in the first chunk (the full path): every other task's row copied from the last version.
+    const broken = typed.replace('推进第1000项工作', '推进第1000项\n工作');
     const secondSeen = snapshot(second.plan);
     sameAsFresh(broken, cache, 'a line break in the second chunk');
     assert.equal(cache.reshaped, false);
@@ -302,8 +304,26 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(snapshot(second.plan), secondSeen, 'the second version reads as it did after the third was made');
     assert.deepEqual(
       ids(third.plan).flatMap((id, k) => (id === ids(second.plan)[k] ? [] : [k])),
-      [1999],
+      [999],
     );
+  });
+
+  it('makes a short plan\'s readings a small chunk, and grows it as a task is added past its room', () => {
+    const lines = ['一、总体要求'];
+    for (let k = 0; k < 64; k++) lines.push(`${k + 1}.推进第${k + 1}项工作（省科技厅牵头，省财政厅参加）`);
+    const text = lines.join('\n') + '\n';
+    const cache = new TaskCache();
+    const short = analyse(text, registry, { taskCache: cache });
+    assert.equal(planColumns(short.plan).cols.readings.chunkAt(0).rows, 64);
+    const shortSeen = snapshot(short.plan);
+    // A 65th task: its row is past the chunk's room, which doubles; the last version keeps its chunk.
+    const longer = text + '65.推进第65项工作（省商务厅牵头）\n';
+    sameAsFresh(longer, cache, 'a task added past the first chunk\'s room');
+    const grown = analyse(longer, registry, { taskCache: cache });
+    assert.equal(planColumns(grown.plan).cols.readings.chunkAt(0).rows, 128);
+    assert.deepEqual(grown.plan.tasks[64].mentions.map((m) => `${m.role}:${m.name}`), ['lead:省商务厅']);
+    assert.deepEqual(grown.plan.tasks[63].mentions.map((m) => `${m.role}:${m.name}`), ['lead:省科技厅', 'participant:省财政厅']);
+    assert.deepEqual(snapshot(short.plan), shortSeen, 'the short version reads as it did');
   });
 
   it('moves the last plan when a keystroke stays within one line, and builds anew when it changes the shape', () => {
