@@ -43,10 +43,11 @@ function config(argv: readonly string[]): Config {
     quick,
     sizes,
     // The biggest plan's median of 5, each run next to a Markdown outline of half a second, moved its
-    // time (and the 50k/10k ratio) by half between runs: 11 of them. The smaller plans' medians of 11
-    // moved by a quarter on a shared machine (a 10k analysis read 20-34 ms, the floor 5.2-10, in
-    // runs of the same code one after another): 41 rounds of them, some 7 s at 10k.
-    reps: (size) => (quick ? 2 : size >= 50_000 ? 11 : 41),
+    // time (and the 50k/10k ratio) by half between runs; of 11 (117-172 ms in four runs of the same
+    // code), by a third: 21 of them, some 20 s. The smaller plans' medians of 11 moved by a quarter on
+    // a shared machine (a 10k analysis read 20-34 ms, the floor 5.2-10, in runs of the same code one
+    // after another): 41 rounds of them, some 7 s at 10k.
+    reps: (size) => (quick ? 2 : size >= 50_000 ? 21 : 41),
     warmup: quick ? 1 : 2,
     // "p95 over many edits": of 30 keystrokes the 95th percentile is the second slowest, and moved
     // by a third from run to run; of 100 it is the sixth slowest.
