@@ -270,8 +270,8 @@ describe('incremental re-analysis', () => {
     assert.ok(after.tasks[21].span.start === before.tasks[21].span.start + 1, 'tasks below moved by the inserted character');
   });
 
-  it('keeps each version\'s readings as they were when the next version shares or copies their chunks of 2,048 tasks', () => {
-    // 2,600 tasks of every clause form: two chunks of readings, the first grown from a small one as
+  it('keeps each version\'s readings as they were when the next version shares or copies their chunks of 1,024 tasks', () => {
+    // 2,600 tasks of every clause form: three chunks of readings, the first grown from a small one as
     // the rows were written, the last one partly filled.
     const forms = ['（省科技厅牵头，省财政厅参加）', '（省财政厅负责，2025年底前完成）', '。\n牵头单位：省商务厅\n配合单位：省教育厅', '（张三、省教育厅参加）', '，长期坚持'];
     const lines = ['一、总体要求'];
@@ -282,8 +282,8 @@ describe('incremental re-analysis', () => {
     const firstSeen = snapshot(first.plan);
     const ids = (p: Plan) => p.tasks.map((t) => (t as PlanTask).reading.id);
     const firstIds = ids(first.plan);
-    assert.equal(planColumns(first.plan).cols.readings.chunkAt(0).rows, 2048, 'the first chunk grew to a full one');
-    // A keystroke in task 2,301 (the second chunk): that chunk is copied, the other is shared.
+    assert.equal(planColumns(first.plan).cols.readings.chunkAt(0).rows, 1024, 'the first chunk grew to a full one');
+    // A keystroke in task 2,301 (the third chunk): that chunk is copied, the others are shared.
     const at = text.indexOf('推进第2301项') + 2;
     const typed = text.slice(0, at) + '快' + text.slice(at);
     sameAsFresh(typed, cache, 'a keystroke in the second chunk');

@@ -41,13 +41,14 @@ export interface RawBracket {
 }
 
 /**
- * Rows per chunk: 2,048, so that a full chunk's references (16,384 of them, 128 KB) are one large
- * object. V8 puts such an object in its own pages, and the young-generation collector promotes it by
- * marking its pages, where it copied a chunk of 1,024 rows (64 KB) like any other object: the
- * collections during a 50k-task analysis took 4.2-4.9 ms instead of 6.9-7.4. A plan's first chunk
- * starts small and grows by doubling, so a plan of 40 tasks does not make one.
+ * Rows per chunk: 1,024 (a chunk's references are 64 KB). Chunks of 2,048 rows made their references
+ * one large object (128 KB), which the young-generation collector promotes without copying (4.9 ms
+ * of collection per 50k-task analysis instead of 7): but V8 maps fresh pages for each large object,
+ * and the faults on them cost as much as the copying saved (new chunks were 3.6 % of a 10k-task
+ * analysis). A plan's first chunk starts small and grows by doubling, so a plan of 40 tasks does not
+ * make a whole one.
  */
-const CHUNK_BITS = 11;
+const CHUNK_BITS = 10;
 const CHUNK = 1 << CHUNK_BITS;
 /** Rows of a plan's first chunk when it is made. */
 const FIRST_ROWS = 64;
