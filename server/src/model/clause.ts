@@ -19,7 +19,6 @@ import {
   looksLikePerson,
   looksLikeUnit,
   namesWholeUnit,
-  doubled,
   memoize,
   ownCopy,
   SpanCache,
@@ -38,7 +37,7 @@ import {
   type LabelKind,
 } from './lexicon';
 import { addMention, addRenamed, commitMentions, viaId, EMPTY_BLOCK, ROLE_LEAD, roleCode, startMentions, type MentionsSink, type Spelling } from './mentions';
-import { isWhite, startsAt } from './text';
+import { doubled, isWhite, startsAt } from './text';
 import type { Role } from './types';
 
 export interface RawDeadline {

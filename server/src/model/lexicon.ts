@@ -115,12 +115,6 @@ const normalisedKey = memoize(function normalisedKey(name: string): string {
   return name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 });
 
-/** A copy of `a` with twice the room: how the parser's scratch arrays grow. */
-export function doubled(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /** FNV-1a's start, and one step of it: spanHash() of a span is every code unit folded in, in order. */
 export const HASH_START = 0x811c9dc5;

@@ -172,27 +172,26 @@ export class MentionBlock {
 
   /** Writes entry k: a name as its spelling reads. */
   set(k: number, role: number, spelling: Spelling, start: number, end: number, via: number): void {
-    this.starts[k] = start;
-    this.ends[k] = end;
-    this.roles[k] = role;
     if (spelling.inBlock !== this.id) {
       spelling.inBlock = this.id;
       spelling.slot = this.spellings.length;
       this.spellings.push(spelling);
     }
-    this.which[k] = spelling.slot;
-    this.keyHashes[k] = spelling.keyHash;
-    this.viaOf[k] = via;
+    this.write(k, role, start, end, spelling.slot, spelling.keyHash, via);
   }
 
   /** Writes entry k: a name not its spelling's. */
   setRenamed(k: number, role: number, renamed: Renamed, start: number, end: number, via: number): void {
+    this.write(k, role, start, end, -1 - this.renamed.length, renamed.keyHash, via);
+    this.renamed.push(renamed);
+  }
+
+  private write(k: number, role: number, start: number, end: number, which: number, keyHash: number, via: number): void {
     this.starts[k] = start;
     this.ends[k] = end;
     this.roles[k] = role;
-    this.which[k] = -1 - this.renamed.length;
-    this.renamed.push(renamed);
-    this.keyHashes[k] = renamed.keyHash;
+    this.which[k] = which;
+    this.keyHashes[k] = keyHash;
     this.viaOf[k] = via;
   }
 
@@ -217,7 +216,7 @@ export function namesLead({ block, first, count }: Mentions): boolean {
   return false;
 }
 
-/** Mentions per block: 20 KB of numbers and the spellings named, the mentions of some 250 tasks (a reading pins at most its one block). */
+/** Mentions per block: 24 KB of numbers and the spellings named, the mentions of some 250 tasks (a reading pins at most its one block). */
 const BLOCK_SIZE = 1024;
 
 export const EMPTY_BLOCK = new MentionBlock(0);
@@ -242,17 +241,20 @@ export function startMentions(): void {
 
 /** Adds a mention of the clause being read, its name as its spelling reads. */
 export function addMention(role: number, spelling: Spelling, start: number, end: number, via: number): void {
-  let block = current;
-  // A clause that outgrows the block takes its mentions so far to a new one, of twice their number.
-  if (block.count + pending === block.capacity) block = current = withPending(block);
+  const block = withRoom();
   block.set(block.count + pending++, role, spelling, start, end, via);
 }
 
 /** Adds a mention whose name is not its spelling's (a shared prefix or suffix added), with its registry key. */
 export function addRenamed(role: number, spelling: Spelling, name: string, key: string, start: number, end: number, via: number): void {
-  let block = current;
-  if (block.count + pending === block.capacity) block = current = withPending(block);
+  const block = withRoom();
   block.setRenamed(block.count + pending++, role, { spelling, name, key, keyHash: spanHash(key, 0, key.length) }, start, end, via);
+}
+
+/** The current block, with room for one more pending mention: a clause that outgrows it takes its mentions so far to a new one, of twice their number. */
+function withRoom(): MentionBlock {
+  if (current.count + pending === current.capacity) current = withPending(current);
+  return current;
 }
 
 /** A new block holding the pending mentions of `from` at its start. */

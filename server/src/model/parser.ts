@@ -58,11 +58,11 @@ import {
   rowOf,
   type RawBracket,
 } from './readings';
-import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, doubled, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
+import { CHAR_CLASS, CH_CLOSE, CONVENTION_RE, digitsValue, digitValue, isFullWidthDigit, ownCopy, LABEL_KIND, chineseNumeralValue, type LabelKind } from './lexicon';
 import { FLAG_CONTEXTUAL, FLAG_INDENTED, FLAG_PAREN, KIND_BLANK, KIND_LABEL, KIND_PROSE, KIND_SECTION, KIND_SUBSECTION, KIND_TASK, LABELS, LineTable, SEPARATORS } from './lineTable';
 import { columnKind, findTableHeaders, headerAt, headersAfterLineEdit, holdsDelimiter, isHeaderLine, PIPE, tablesKey, type TableHeader } from './table';
 import { keepParser } from './shapes';
-import { isWhite, lastAtMost, LineIndex, startsAt, TextSpan } from './text';
+import { doubled, isWhite, lastAtMost, LineIndex, startsAt, TextSpan } from './text';
 import type {
   BracketProblem,
   Clause,
@@ -1248,12 +1248,13 @@ class PlanParser {
     }
     if (lastUnit) {
       content = parseLabels(t, labelEntries, this.conventionOn, this.labelContent);
-      if (cells >= 0) clause = this.tableClause(labelEntries, leadLabel, content, first, last, base);
+      if (cells >= 0) this.tableClause(labelEntries, leadLabel, content, first, last, base);
       else {
         const firstLabel = labelEntries[0];
         const insertAt = leadLabel ? leadLabel.valueStart : firstLabel.labelStart;
-        clause = this.rawClause('labels', firstLabel.labelStart, taskEnd, lastUnit.labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
+        this.rawClause('labels', firstLabel.labelStart, taskEnd, lastUnit.labelStart, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
       }
+      clause = true;
       // Deadlines in the task's own text still count.
       this.trailingDeadlines(textEnd, deadlines);
     } else {
@@ -1404,9 +1405,10 @@ class PlanParser {
 
   /**
    * A table row's clause: its unit cells, from the first to the last. The lead goes into the lead
-   * column's cell (empty or not); without a lead column, at the start of the first unit cell.
+   * column's cell (empty or not); without a lead column, at the start of the first unit cell. Kept
+   * as rawClause() keeps it.
    */
-  private tableClause(entries: readonly LabelEntry[], leadLabel: LabelEntry | undefined, content: ClauseContent, first: number, last: number, base: number): boolean {
+  private tableClause(entries: readonly LabelEntry[], leadLabel: LabelEntry | undefined, content: ClauseContent, first: number, last: number, base: number): void {
     let start = -1;
     let end = -1;
     for (const l of entries) {
@@ -1421,7 +1423,7 @@ class PlanParser {
     }
     const lead = leadLabel && leadLabel.valueEnd > leadLabel.valueStart ? leadLabel : null;
     const insertAt = leadLabel ? leadLabel.valueStart : start;
-    return this.rawClause('table', start, end, start, lead ? lead.valueStart : start, lead ? lead.valueEnd : end, insertAt, content, first, last, base);
+    this.rawClause('table', start, end, start, lead ? lead.valueStart : start, lead ? lead.valueEnd : end, insertAt, content, first, last, base);
   }
 
   private prevContentLine(line: number, floor: number): number {
@@ -1538,7 +1540,8 @@ class PlanParser {
         this.inlineContent = reading.content;
         // The bracket's reading found its labels: a new lead goes after 牵头单位：, else inside the bracket.
         const insertAt = reading.leadAt >= 0 ? reading.leadAt : open + 1;
-        return this.rawClause(form, open, close, open, open, open + 1, insertAt, reading.content, first, last, base);
+        this.rawClause(form, open, close, open, open, open + 1, insertAt, reading.content, first, last, base);
+        return true;
       }
       // Not a clause missing its closer, then: a bracket left open before a whole clause
       // (任务。（（省财政厅牵头…）, 任务（说明。（省财政厅牵头）). The clause is read as if the
@@ -1575,7 +1578,8 @@ class PlanParser {
       for (let k = 0; k < all.length && !leadLabel; k++) if (all[k].kind === 'lead') leadLabel = all[k];
       this.inlineContent = content;
       const insertAt = leadLabel ? leadLabel.valueStart : start;
-      return this.rawClause('inline-labels', start, e, start, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
+      this.rawClause('inline-labels', start, e, start, lastUnit.labelStart, lastUnit.labelEnd, insertAt, content, first, last, base);
+      return true;
     }
     return false;
   }
@@ -1594,7 +1598,7 @@ class PlanParser {
   /**
    * A task's clause, offsets relative to `base` (the start of the task's first line), its line
    * counted from that line: the line among the task's lines [first, last] holding `lineAt`. Kept in
-   * the parser's clause fields until readTask writes the task's row; returns true.
+   * the parser's clause fields until readTask writes the task's row.
    */
   private rawClause(
     form: ClauseForm,
@@ -1608,7 +1612,7 @@ class PlanParser {
     first: number,
     last: number,
     base: number,
-  ): boolean {
+  ): void {
     let line = last;
     while (line > first && this.at(line) > lineAt) line--;
     this.clauseForm = formCode(form);
@@ -1621,7 +1625,6 @@ class PlanParser {
     this.insertAt = insertAt - base;
     // Readings outlive the version they were read from (TaskCache): their strings must not pin its text.
     this.clausePersons = content.persons.length ? content.persons.map(ownCopy) : NONE;
-    return true;
   }
 
   private insideGroup(offset: number): boolean {
