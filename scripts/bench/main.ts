@@ -6,6 +6,7 @@
  * Prints a table; the LAST line is one JSON object with every figure. `--quick` (1k and 10k,
  * fewer repetitions) is what the unit tests run; it fails only on errors, never on timings.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { floorScan } from './floor';
 import { generatePlan, type GeneratedPlan } from './generate';
 import { BenchClient, REST_MS, restingRss } from './lsp';
 import { benchNames, ROOT, type BenchNames } from './names';
-import { markdownOutline, type Outline } from './peer';
+import { markdownOutline } from './peer';
 import { median, percentile, round, timeInterleaved, timeRuns } from './stats';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -29,8 +30,11 @@ interface Config {
   readonly sizes: readonly number[];
   /** Timed runs of the in-process measurements, per size. */
   readonly reps: (size: number) => number;
-  /** Untimed runs first, so the JIT has compiled the code being timed. */
+  /** Untimed runs first, so the JIT has compiled the code being timed: at least so many, for at least so long. */
   readonly warmup: number;
+  readonly warmMs: number;
+  /** Passes over the sizes that each size's timed runs are shared among. */
+  readonly passes: number;
   readonly edits: number;
   readonly requests: number;
 }
@@ -49,6 +53,15 @@ function config(argv: readonly string[]): Config {
     // after another): 41 rounds of them, some 7 s at 10k.
     reps: (size) => (quick ? 2 : size >= 50_000 ? 21 : 41),
     warmup: quick ? 1 : 2,
+    warmMs: quick ? 0 : 500,
+    // Each size's runs are spread over the whole in-process part, not made in one block. On a shared
+    // machine a neighbour's load comes and goes in stretches of a second to several, each making every
+    // run in it ~1.5x slower: process CPU time as much as wall (no run was descheduled; the CPU itself
+    // gave less), the floor's as much as the analysis's. A stretch over one size's block moved that
+    // size's median alone: the 10k analysis read 28.6 ms in one run and 20.3 in the next, the 50k 135
+    // against 117, and the 50k/10k ratio 4.1-6.7 in five runs of the same code. In passes, one stretch
+    // covers a part of one pass, not all of a size's runs.
+    passes: Math.max(1, Number(argv.find((a) => a.startsWith('--passes='))?.slice(9) ?? (quick ? 1 : 3)) || 1),
     // "p95 over many edits": of 30 keystrokes the 95th percentile is the second slowest, and moved
     // by a third from run to run; of 100 it is the sixth slowest.
     edits: quick ? 4 : 100,
@@ -254,33 +267,80 @@ function planCounts(a: ReturnType<typeof analyse>) {
   return { lines: a.plan.lines.lineCount, tasks: a.plan.tasks.length, sections: a.plan.sections.length, subsections: a.plan.subsections.length, problems };
 }
 
-/** Everything measured for one plan size. */
-async function measurePlan(size: number, cfg: Config, names: BenchNames, outline: Outline, serverReady: boolean) {
+type Runs = Record<'analysis' | 'analysisNewRegistry' | 'floor' | 'analysisMarkdown' | 'peer', { wall: number[]; cpu: number[] }>;
+
+/**
+ * One pass's share of a size's in-process runs, in a process of its own (bench.js --block=…): what
+ * the timing measures is then the analysis's alone. Timed in the process that had run the other
+ * sizes and the peer, the 10k analysis took 20.2-21.0 ms of CPU at least, against 18.9-20.1 timed in
+ * a block after an idle spell: the peer allocates some hundred times what an analysis does, and the
+ * heap it leaves grown is collected, and walked, by whatever runs next.
+ */
+async function timeBlock(size: number, reps: number, cfg: Config, names: BenchNames): Promise<{ runs: Runs; peerSymbols: number }> {
   const g = generatePlan(size, SEED, names.pool);
-  // Only counts are kept through the timed runs: a whole plan held meanwhile would be the bench's own
-  // weight on every collection (~8 MB at 10k, ~42 MB at 50k), not the analysis's. The plan the later
-  // measurements need (edit points, LSP positions) is made again after the timed runs.
+  const outline = markdownOutline();
+  let peerSymbols = 0;
+  try {
+    // Each ratio's two sides are timed in the same rounds, so a busy moment slows both alike: Fengong
+    // and the floor in one set of rounds, Fengong on the Markdown and the peer in another. In shared
+    // rounds the collection of the peer's garbage fell on whatever ran next: the 50k analysis took
+    // 191 ms after the peer and 132 after the floor, the 10k floor 9.3 ms after the peer and 5.4 after
+    // an analysis.
+    const own = await timeInterleaved(
+      reps,
+      cfg.warmup,
+      {
+        analysis: () => analyse(g.text, names.registry),
+        // With a registry made for the run, as a one-shot `fengong check` has: nothing it learnt from
+        // earlier analyses (suggestions for misspelt names) is there yet. The server keeps its registry.
+        analysisNewRegistry: () => analyse(g.text, createDefaultRegistry()),
+        floor: () => floorScan(g.text),
+      },
+      cfg.warmMs,
+    );
+    const against = await timeInterleaved(
+      reps,
+      cfg.warmup,
+      {
+        analysisMarkdown: () => analyse(g.markdown, names.registry),
+        peer: async () => (peerSymbols = await outline.symbols(g.markdown)),
+      },
+      cfg.warmMs,
+    );
+    return { runs: { ...own, ...against }, peerSymbols };
+  } finally {
+    outline.dispose();
+  }
+}
+
+/** Every size's in-process runs: `passes` passes over the sizes, each block in a process of its own. */
+function timeSizes(cfg: Config, argv: readonly string[]): Map<number, { runs: Runs; peerSymbols: number }> {
+  const out = new Map<number, { runs: Runs; peerSymbols: number }>();
+  for (let pass = 0; pass < cfg.passes; pass++) {
+    for (const size of cfg.sizes) {
+      // This pass's share: 41 runs in three passes are 14, 14 and 13.
+      const reps = Math.ceil((cfg.reps(size) - pass) / cfg.passes);
+      const child = spawnSync(process.execPath, [...process.execArgv, __filename, ...argv, `--block=${size}:${reps}`], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      if (child.status !== 0) throw new Error(`timing the ${size}-task plan failed: ${child.stderr || child.error?.message}`);
+      const block = JSON.parse(child.stdout.trim().split('\n').pop()!) as { runs: Runs; peerSymbols: number };
+      const into = out.get(size);
+      if (!into) out.set(size, block);
+      else for (const key of Object.keys(block.runs) as (keyof Runs)[]) {
+        into.runs[key].wall.push(...block.runs[key].wall);
+        into.runs[key].cpu.push(...block.runs[key].cpu);
+      }
+    }
+  }
+  return out;
+}
+
+/** Everything measured for one plan size, its in-process runs timed already. */
+async function measurePlan(size: number, timed: { runs: Runs; peerSymbols: number }, cfg: Config, names: BenchNames, serverReady: boolean) {
+  const g = generatePlan(size, SEED, names.pool);
+  const { runs, peerSymbols } = timed;
   const counted = planCounts(analyse(g.text, names.registry));
   const parsedMarkdownTasks = parsePlan(g.markdown).tasks.length;
-  const reps = cfg.reps(size);
-  let peerSymbols = 0;
-  // Each ratio's two sides are timed in the same rounds, so a busy moment slows both alike: Fengong
-  // and the floor in one set of rounds, Fengong on the Markdown and the peer in another. The peer
-  // allocates some hundred times what an analysis does, and in shared rounds the collection of its
-  // garbage fell on whatever ran next: the 50k analysis took 191 ms after the peer and 132 after the
-  // floor, the 10k floor 9.3 ms after the peer and 5.4 after an analysis.
-  const own = await timeInterleaved(reps, cfg.warmup, {
-    analysis: () => analyse(g.text, names.registry),
-    // With a registry made for the run, as a one-shot `fengong check` has: nothing it learnt from
-    // earlier analyses (suggestions for misspelt names) is there yet. The server keeps its registry.
-    analysisNewRegistry: () => analyse(g.text, createDefaultRegistry()),
-    floor: () => floorScan(g.text),
-  });
-  const against = await timeInterleaved(reps, cfg.warmup, {
-    analysisMarkdown: () => analyse(g.markdown, names.registry),
-    peer: async () => (peerSymbols = await outline.symbols(g.markdown)),
-  });
-  const runs = { ...own, ...against };
+  const reps = runs.analysis.wall.length;
   const analysisRuns = runs.analysis;
   const analysisMarkdownRuns = runs.analysisMarkdown;
   const peerRuns = runs.peer;
@@ -334,24 +394,28 @@ async function measurePlan(size: number, cfg: Config, names: BenchNames, outline
 }
 
 async function main(): Promise<void> {
-  const cfg = config(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const cfg = config(argv);
   const names = benchNames();
+  // A block of timed runs (timeSizes): its figures as one JSON line, nothing else.
+  const block = argv.find((a) => a.startsWith('--block='));
+  if (block) {
+    const [size, reps] = block.slice(8).split(':').map(Number);
+    process.stdout.write(JSON.stringify(await timeBlock(size, reps, cfg, names)) + '\n');
+    return;
+  }
   const m = machine();
   const log = (s: string) => process.stdout.write(s + '\n');
   log(`Fengong benchmark${cfg.quick ? ' (quick)' : ''} — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node} (${m.platform})`);
   log(`Department names: ${names.source}; seed ${SEED}`);
   const serverReady = existsSync(SERVER);
   if (!serverReady) log(`LSP figures skipped: ${SERVER} not found (npm run build)`);
-  const outline = markdownOutline();
   const results: Awaited<ReturnType<typeof measurePlan>>[] = [];
-  try {
-    for (const size of cfg.sizes) {
-      const r = await measurePlan(size, cfg, names, outline, serverReady);
-      results.push(r);
-      if (r.parsedTasks !== r.tasks) log(`WARNING: generated ${r.tasks} tasks but the parser found ${r.parsedTasks}`);
-    }
-  } finally {
-    outline.dispose();
+  const timed = timeSizes(cfg, argv);
+  for (const size of cfg.sizes) {
+    const r = await measurePlan(size, timed.get(size)!, cfg, names, serverReady);
+    results.push(r);
+    if (r.parsedTasks !== r.tasks) log(`WARNING: generated ${r.tasks} tasks but the parser found ${r.parsedTasks}`);
   }
 
   const row = (cells: (string | number)[], widths: number[]) => cells.map((c, k) => String(c).padStart(widths[k])).join('  ');
@@ -424,7 +488,7 @@ async function main(): Promise<void> {
     const goal = typeof v.target === 'boolean' ? 'every task' : `≤ ${v.target}`;
     log(`  ${k.padEnd(22)} ${String(v.value ?? '-').padStart(8)}  ${goal.padEnd(11)} ${met}`);
   }
-  log(JSON.stringify({ machine: m, seed: SEED, quick: cfg.quick, names: names.source, plans: results, growth50kOver10k: growth, targets }));
+  log(JSON.stringify({ machine: m, seed: SEED, quick: cfg.quick, passes: cfg.passes, names: names.source, plans: results, growth50kOver10k: growth, targets }));
 }
 
 main().then(

@@ -16,6 +16,7 @@ interface BenchPlan {
   subsections: number;
   parsedSubsections: number;
   parsedMarkdownTasks: number;
+  reps: number;
   analysisMs: number;
   analysisNewRegistryMs: number;
   peerOutlineMs: number;
@@ -36,7 +37,8 @@ interface BenchPlan {
 function runQuickBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // run.mjs bundles the bench as npm run bench does, then runs it.
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bench', 'run.mjs'), '--quick'], { cwd: ROOT });
+    // In two passes, as a full run makes three: each size's runs are timed in two processes and pooled.
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bench', 'run.mjs'), '--quick', '--passes=2'], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -50,7 +52,7 @@ describe('npm run bench -- --quick', function () {
   // About 20 s on an idle 2-core machine; the margin is for a machine busy with other work.
   this.timeout(120_000);
   let run: { code: number | null; stdout: string; stderr: string };
-  let report: { machine: Record<string, unknown>; plans: BenchPlan[]; targets: Record<string, unknown>; quick: boolean };
+  let report: { machine: Record<string, unknown>; plans: BenchPlan[]; targets: Record<string, unknown>; quick: boolean; passes: number };
 
   before(async () => {
     run = await runQuickBench();
@@ -91,7 +93,10 @@ describe('npm run bench -- --quick', function () {
       assert.equal(p.editAnalysisSameAsFresh, true);
       // The peer really built an outline: one symbol per heading at least.
       assert.ok(p.peerSymbols >= p.sections, `peer symbols ${p.peerSymbols}`);
+      // The two runs --quick times, one in each pass's process, pooled.
+      assert.equal(p.reps, 2, `runs of the ${p.tasks}-task plan`);
     }
+    assert.equal(report.passes, 2);
   });
 
   it('measures keystroke, outline, hover and memory over LSP when the server is built', function () {
@@ -137,6 +142,22 @@ describe('timing the two sides of a ratio', () => {
       assert.equal(runs[side].cpu.length, 3);
       assert.ok(runs[side].wall.every((ms) => ms >= 0));
     }
+  });
+
+  it('goes on warming up until the warm-up rounds have taken the time asked for, then times as many rounds as asked', async () => {
+    // Each call takes 5 ms of the clock (a busy wait, no sleep): a round of two calls 10 ms at least,
+    // so 40 ms of warm-up are 4 rounds at least, where one round alone was asked for.
+    const busy = () => {
+      const until = performance.now() + 5;
+      while (performance.now() < until);
+    };
+    let calls = 0;
+    const runs = await timeInterleaved(3, 1, { a: () => (busy(), calls++), b: () => (busy(), calls++) }, 40);
+    assert.equal(runs.a.wall.length, 3);
+    assert.equal(runs.b.wall.length, 3);
+    assert.ok(calls >= 2 * (4 + 3), `${calls} calls`);
+    // Timed rounds are the ones after it, each run's wall time that of its own call.
+    assert.ok(runs.a.wall.every((ms) => ms >= 5));
   });
 });
 
