@@ -61,7 +61,7 @@ function config(argv: readonly string[]): Config {
     // size's median alone: the 10k analysis read 28.6 ms in one run and 20.3 in the next, the 50k 135
     // against 117, and the 50k/10k ratio 4.1-6.7 in five runs of the same code. In passes, one stretch
     // covers a part of one pass, not all of a size's runs.
-    passes: Math.max(1, Number(argv.find((a) => a.startsWith('--passes='))?.slice(9) ?? (quick ? 1 : 3)) || 1),
+    passes: Math.max(1, Math.floor(Number(argv.find((a) => a.startsWith('--passes='))?.slice(9) ?? (quick ? 1 : 3))) || 1),
     // "p95 over many edits": of 30 keystrokes the 95th percentile is the second slowest, and moved
     // by a third from run to run; of 100 it is the sixth slowest.
     edits: quick ? 4 : 100,
@@ -270,11 +270,13 @@ function planCounts(a: ReturnType<typeof analyse>) {
 type Runs = Record<'analysis' | 'analysisNewRegistry' | 'floor' | 'analysisMarkdown' | 'peer', { wall: number[]; cpu: number[] }>;
 
 /**
- * One pass's share of a size's in-process runs, in a process of its own (bench.js --block=…): what
- * the timing measures is then the analysis's alone. Timed in the process that had run the other
- * sizes and the peer, the 10k analysis took 20.2-21.0 ms of CPU at least, against 18.9-20.1 timed in
- * a block after an idle spell: the peer allocates some hundred times what an analysis does, and the
- * heap it leaves grown is collected, and walked, by whatever runs next.
+ * One pass's share of a size's in-process runs, in a process of its own (bench.js --block=…), so
+ * that no size's runs inherit the state the others' left. In one process, passes over the sizes
+ * timed the 10k analysis at 20.2-21.0 ms of CPU at least, against 18.9-20.1 in the one block it had
+ * before (after an idle spell): every pass, the first included, and with a full collection before
+ * each block all the same. Why was not pinned down (not the young generation's size: it was at its
+ * full 2 x 16 MB there and in a process timing the 10k plan alone, which read 18.6-19.7); a process
+ * per block measures each size as a one-shot `fengong check` runs, warmed up.
  */
 async function timeBlock(size: number, reps: number, cfg: Config, names: BenchNames): Promise<{ runs: Runs; peerSymbols: number }> {
   const g = generatePlan(size, SEED, names.pool);
