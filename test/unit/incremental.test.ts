@@ -286,7 +286,7 @@ describe('incremental re-analysis', () => {
     // A keystroke in task 2,301 (the third chunk): that chunk is copied, the others are shared.
     const at = text.indexOf('推进第2301项') + 2;
     const typed = text.slice(0, at) + '快' + text.slice(at);
-    sameAsFresh(typed, cache, 'a keystroke in the second chunk');
+    sameAsFresh(typed, cache, 'a keystroke in the third chunk');
     assert.equal(cache.reshaped, true);
     const second = analyse(typed, registry, { taskCache: cache });
     assert.deepEqual(snapshot(first.plan), firstSeen, 'the first version reads as it did after the second was made');
@@ -298,7 +298,7 @@ describe('incremental re-analysis', () => {
     // A line break in the first chunk (the full path): every other task's row copied from the last version.
     const broken = typed.replace('推进第1000项工作', '推进第1000项\n工作');
     const secondSeen = snapshot(second.plan);
-    sameAsFresh(broken, cache, 'a line break in the second chunk');
+    sameAsFresh(broken, cache, 'a line break in the first chunk');
     assert.equal(cache.reshaped, false);
     const third = analyse(broken, registry, { taskCache: cache });
     assert.deepEqual(snapshot(second.plan), secondSeen, 'the second version reads as it did after the third was made');

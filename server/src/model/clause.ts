@@ -27,6 +27,7 @@ import {
   spanHash,
   CHAR_CLASS,
   CH_CLOSE,
+  CH_COLON,
   CH_OPEN,
   CH_SEPARATOR,
   CH_VERB_FIRST,
@@ -893,10 +894,9 @@ export function findLabels(text: string, start: number, end: number, out?: Label
   let n = from;
   let after = start;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0xff1a /* ： */ && c !== 0x3a /* : */) continue;
+    if ((CHAR_CLASS[text.charCodeAt(i)] & CH_COLON) === 0) continue;
     let e = i;
-    for (let g = text.charCodeAt(e - 1); e > after && (g === 0x20 || g === 0x09 || g === 0x3000 || g === 0x2a /* * */); g = text.charCodeAt(--e - 1));
+    while (e > after && isLabelPad(text.charCodeAt(e - 1))) e--;
     const label = labelEndingAt(text, after, e);
     if (label === undefined) continue;
     found[n++] = labelEntry(label, LABEL_KIND.get(label) ?? 'participant', e - label.length, e, i + 1, end);
@@ -958,12 +958,15 @@ export function labelAt(text: string, i: number, end: number): string | undefine
     const label = labels[k];
     if (i + label.length > end || !startsAt(text, i, label)) continue;
     let j = i + label.length;
-    let c = text.charCodeAt(j);
-    // Spaces, and Markdown's emphasis closed before the colon (**牵头单位**：).
-    while (j < end && (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2a /* * */)) c = text.charCodeAt(++j);
-    if (j < end && (c === 0xff1a /* ： */ || c === 0x3a /* : */)) return label;
+    while (j < end && isLabelPad(text.charCodeAt(j))) j++;
+    if (j < end && (CHAR_CLASS[text.charCodeAt(j)] & CH_COLON) !== 0) return label;
   }
   return undefined;
+}
+
+/** What may stand between a label and its colon: spaces, tabs, ideographic spaces, and Markdown's emphasis closed before it (**牵头单位**：). */
+function isLabelPad(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2a /* * */;
 }
 
 /** The labels by their first character's code, in the order of LABELS. */

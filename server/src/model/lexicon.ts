@@ -115,7 +115,6 @@ const normalisedKey = memoize(function normalisedKey(name: string): string {
   return name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 });
 
-
 /** FNV-1a's start, and one step of it: spanHash() of a span is every code unit folded in, in order. */
 export const HASH_START = 0x811c9dc5;
 export function hashStep(h: number, c: number): number {

@@ -103,6 +103,11 @@ export function newReadingId(): number {
   return lastId;
 }
 
+/** The number style a row's bits hold. */
+function styleOf(bits: number): NumberStyle {
+  return (bits & BIT_PAREN) !== 0 ? 'paren-arabic' : 'arabic';
+}
+
 export class Chunk {
   readonly ints: Int32Array;
   readonly refs: unknown[];
@@ -195,7 +200,7 @@ export class Readings {
     return this.ref(k, P_NUMBER) as string;
   }
   style(k: number): NumberStyle {
-    return (this.int(k, R_BITS) & BIT_PAREN) !== 0 ? 'paren-arabic' : 'arabic';
+    return styleOf(this.int(k, R_BITS));
   }
   separator(k: number): string | null {
     return this.ref(k, P_SEPARATOR) as string | null;
@@ -280,7 +285,7 @@ export class ReadingView implements Mentions {
     return this.ints[this.i + R_VALUE];
   }
   get style(): NumberStyle {
-    return (this.ints[this.i + R_BITS] & BIT_PAREN) !== 0 ? 'paren-arabic' : 'arabic';
+    return styleOf(this.ints[this.i + R_BITS]);
   }
   get separator(): string | null {
     return this.refs[this.p + P_SEPARATOR] as string | null;
