@@ -214,6 +214,17 @@ describe('labels: found by character codes as the global expression found them',
     );
   });
 
+  it('end at exactly the characters CHAR_CLASS calls colons, after spaces and closed emphasis', () => {
+    const ends: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `牵头单位** \u3000${String.fromCharCode(c)}省财政厅`;
+      const found = findLabels(text, 0, text.length);
+      if (found.length > 0) ends.push(c);
+      assert.equal(found.length > 0, (CHAR_CLASS[c] & CH_COLON) !== 0, `U+${c.toString(16)}`);
+    }
+    assert.deepEqual(ends, [0x3a, 0xff1a]);
+  });
+
   it('found outside a parse stay as they were through parses whose tasks reuse their label records', () => {
     const line = '牵头单位：省财政厅；责任单位：省科技厅、省商务厅；完成时限：2025年底前';
     const outside = findLabels(line, 0, line.length);
