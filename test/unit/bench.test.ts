@@ -145,18 +145,26 @@ describe('timing the two sides of a ratio', () => {
   });
 
   it('goes on warming up until the warm-up rounds have taken the time asked for, then times as many rounds as asked', async () => {
-    // Each call takes 5 ms of the clock (a busy wait, no sleep): a round of two calls 10 ms at least,
-    // so 40 ms of warm-up are 4 rounds at least, where one round alone was asked for.
+    // Each call takes 5 ms of the clock at least (a busy wait, no sleep): one warm-up round, as asked
+    // for, would end after ~10 ms; with 40 ms asked for, no timed call starts before 40 ms have passed.
     const busy = () => {
       const until = performance.now() + 5;
       while (performance.now() < until);
     };
-    let calls = 0;
-    const runs = await timeInterleaved(3, 1, { a: () => (busy(), calls++), b: () => (busy(), calls++) }, 40);
+    const starts: number[] = [];
+    const call = () => {
+      starts.push(performance.now());
+      busy();
+    };
+    const before = performance.now();
+    const runs = await timeInterleaved(3, 1, { a: call, b: call }, 40);
     assert.equal(runs.a.wall.length, 3);
     assert.equal(runs.b.wall.length, 3);
-    assert.ok(calls >= 2 * (4 + 3), `${calls} calls`);
-    // Timed rounds are the ones after it, each run's wall time that of its own call.
+    // The last 3 rounds (6 calls) were timed; every call before them was warm-up.
+    const warm = starts.length - 6;
+    assert.ok(warm >= 2 && warm % 2 === 0, `${warm} warm-up calls`);
+    assert.ok(starts[warm] - before >= 40, `timing began ${starts[warm] - before} ms after the warm-up did`);
+    // Each timed run's wall time is that of its own call.
     assert.ok(runs.a.wall.every((ms) => ms >= 5));
   });
 });
